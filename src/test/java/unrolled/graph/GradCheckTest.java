@@ -1,0 +1,60 @@
+package unrolled.graph;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+
+class GradCheckTest {
+
+    /** y = x² with a backward rule that forgets the factor 2: the check must catch it. */
+    private static final class WrongSquare extends Function {
+        private DMatrixRMaj x;
+
+        @Override public String name() { return "wrongSquare"; }
+
+        @Override protected DMatrixRMaj forward(DMatrixRMaj... in) {
+            x = in[0];
+            DMatrixRMaj y = x.copy();
+            for (int i = 0; i < y.getNumElements(); i++) y.data[i] *= y.data[i];
+            return y;
+        }
+
+        @Override protected void backward(DMatrixRMaj g, DMatrixRMaj[] grads) {
+            for (int i = 0; i < x.getNumElements(); i++) grads[0].data[i] += g.data[i] * x.data[i];
+        }
+
+        @Override protected DMatrixRMaj tangent(DMatrixRMaj[] t) {
+            return null;
+        }
+    }
+
+    @Test
+    void aWrongBackwardRuleFails() {
+        Node x = Node.param("x", Tensors.row(0.5, -1.0, 2.0));
+        GradCheck.Report report = GradCheck.check(() -> Node.apply(new WrongSquare(), x).sum(), x);
+        assertFalse(report.passed());
+        assertTrue(report.maxRelativeError() > 0.4, report::toString);
+        AssertionError error = assertThrows(AssertionError.class, report::requirePassed);
+        assertTrue(error.getMessage().contains("x") && error.getMessage().contains("✗"), error.getMessage());
+    }
+
+    @Test
+    void aCorrectRuleReportsTinyErrorsAndRestoresTheParameter() {
+        Node x = Node.param("x", Tensors.row(0.5, -1.0, 2.0));
+        GradCheck.Report report = GradCheck.check(() -> x.mul(x).sum(), x);
+        assertTrue(report.passed());
+        assertTrue(report.maxAbsoluteError() < 1e-8, report::toString);
+        assertTrue(report.toString().contains("1×3"));
+        assertTrue(x.value().get(0, 0) == 0.5 && x.value().get(0, 2) == 2.0);
+    }
+
+    @Test
+    void nanIsAFailure() {
+        Node x = Node.param("x", Tensors.row(1.0));
+        GradCheck.Report report = GradCheck.check(() -> x.scale(Double.NaN).sum(), x);
+        assertFalse(report.passed());
+    }
+}
