@@ -131,6 +131,57 @@ final class Arithmetic {
         }
     }
 
+    /**
+     * Y = X·Wᵀ + 1·b, a dense layer with W stored (out × in) as PyTorch does; the bias is optional.
+     * ∂L/∂X = G·W, ∂L/∂W = Gᵀ·X, ∂L/∂b = Σ over rows of G.
+     */
+    static final class Linear extends Function {
+        private DMatrixRMaj x;
+        private DMatrixRMaj w;
+        private final boolean hasBias;
+
+        Linear(boolean hasBias) {
+            this.hasBias = hasBias;
+        }
+
+        @Override public String name() { return "linear"; }
+
+        @Override protected DMatrixRMaj forward(DMatrixRMaj... in) {
+            x = in[0];
+            w = in[1];
+            if (x.numCols != w.numCols) {
+                throw new ShapeException("linear: input " + Shapes.of(x) + " needs " + w.numCols
+                        + " columns to match the weight " + Shapes.of(w) + " (out × in), got " + x.numCols);
+            }
+            DMatrixRMaj y = new DMatrixRMaj(x.numRows, w.numRows);
+            CommonOps_DDRM.multTransB(x, w, y);
+            if (hasBias) {
+                Shapes.requireBias(name(), y, in[2]);
+                AddBias.addRowToEveryRow(y, in[2]);
+            }
+            return y;
+        }
+
+        @Override protected void backward(DMatrixRMaj g, DMatrixRMaj[] grads) {
+            if (grads[0] != null) CommonOps_DDRM.multAdd(g, w, grads[0]);
+            if (grads[1] != null) CommonOps_DDRM.multAddTransA(g, x, grads[1]);
+            if (hasBias && grads[2] != null) AddBias.addColumnSums(g, grads[2]);
+        }
+
+        @Override protected DMatrixRMaj tangent(DMatrixRMaj[] t) {
+            DMatrixRMaj dx = t[0] == null ? null : new DMatrixRMaj(x.numRows, w.numRows);
+            if (dx != null) CommonOps_DDRM.multTransB(t[0], w, dx);
+            DMatrixRMaj dw = t[1] == null ? null : new DMatrixRMaj(x.numRows, w.numRows);
+            if (dw != null) CommonOps_DDRM.multTransB(x, t[1], dw);
+            DMatrixRMaj dy = linearCombination(dx, 1, dw, 1);
+            if (hasBias && t[2] != null) {
+                if (dy == null) dy = new DMatrixRMaj(x.numRows, w.numRows);
+                AddBias.addRowToEveryRow(dy, t[2]);
+            }
+            return dy;
+        }
+    }
+
     /** Y = A + 1·b: the 1×m row b is added to every row of the n×m matrix A; ∂L/∂b = Σ over rows of G. */
     static final class AddBias extends Function {
         private int rows;
@@ -140,31 +191,37 @@ final class Arithmetic {
         @Override protected DMatrixRMaj forward(DMatrixRMaj... in) {
             Shapes.requireBias(name(), in[0], in[1]);
             rows = in[0].numRows;
-            return broadcastAdd(in[0], in[1]);
+            DMatrixRMaj y = in[0].copy();
+            addRowToEveryRow(y, in[1]);
+            return y;
         }
 
         @Override protected void backward(DMatrixRMaj g, DMatrixRMaj[] grads) {
             if (grads[0] != null) CommonOps_DDRM.addEquals(grads[0], g);
-            if (grads[1] != null) {
-                for (int i = 0; i < g.getNumElements(); i++) {
-                    grads[1].data[i % g.numCols] += g.data[i];
-                }
-            }
+            if (grads[1] != null) addColumnSums(g, grads[1]);
         }
 
         @Override protected DMatrixRMaj tangent(DMatrixRMaj[] t) {
             if (t[1] == null) {
                 return t[0] == null ? null : t[0].copy();
             }
-            return broadcastAdd(t[0] != null ? t[0] : new DMatrixRMaj(rows, t[1].numCols), t[1]);
+            DMatrixRMaj y = t[0] != null ? t[0].copy() : new DMatrixRMaj(rows, t[1].numCols);
+            addRowToEveryRow(y, t[1]);
+            return y;
         }
 
-        private static DMatrixRMaj broadcastAdd(DMatrixRMaj a, DMatrixRMaj bias) {
-            DMatrixRMaj y = new DMatrixRMaj(a.numRows, a.numCols);
+        /** a[r, :] += row for every r. */
+        static void addRowToEveryRow(DMatrixRMaj a, DMatrixRMaj row) {
             for (int i = 0; i < a.getNumElements(); i++) {
-                y.data[i] = a.data[i] + bias.data[i % a.numCols];
+                a.data[i] += row.data[i % a.numCols];
             }
-            return y;
+        }
+
+        /** out[0, c] += Σᵣ g[r, c]. */
+        static void addColumnSums(DMatrixRMaj g, DMatrixRMaj out) {
+            for (int i = 0; i < g.getNumElements(); i++) {
+                out.data[i % g.numCols] += g.data[i];
+            }
         }
     }
 

@@ -78,6 +78,18 @@ public final class GradCheck {
         return new Report(entries);
     }
 
+    /** {@link #check(Supplier, List)} for named parameters, reported under their names. */
+    public static Report check(Supplier<Node> loss, java.util.Map<String, Node> namedParameters) {
+        Report report = check(loss, List.copyOf(namedParameters.values()));
+        List<String> names = List.copyOf(namedParameters.keySet());
+        List<Entry> renamed = new ArrayList<>();
+        for (int k = 0; k < names.size(); k++) {
+            Entry e = report.entries().get(k);
+            renamed.add(new Entry(names.get(k), e.rows(), e.cols(), e.maxAbsoluteError(), e.relativeError(), e.passed()));
+        }
+        return new Report(renamed);
+    }
+
     /** {@link #check(Supplier, List)} with the parameters listed inline. */
     public static Report check(Supplier<Node> loss, Node... parameters) {
         return check(loss, List.of(parameters));

@@ -41,6 +41,15 @@ public final class Ops {
         return Node.apply(new Arithmetic.AddBias(), a, bias);
     }
 
+    /**
+     * X·Wᵀ + b: a dense layer on a batch × in input with the weight stored out × in (PyTorch's layout) and a
+     * 1 × out bias; pass a null bias for none.
+     */
+    public static Node linear(Node x, Node weight, Node bias) {
+        return bias == null ? Node.apply(new Arithmetic.Linear(false), x, weight)
+                : Node.apply(new Arithmetic.Linear(true), x, weight, bias);
+    }
+
     /** Aᵀ. */
     public static Node transpose(Node a) {
         return Node.apply(new Arithmetic.Transpose(), a);

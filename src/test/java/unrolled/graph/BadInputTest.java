@@ -24,6 +24,8 @@ class BadInputTest {
     @Test void subNamesBothShapes() { fails(() -> sub(A23, B32), "sub", "2×3", "3×2"); }
     @Test void mulNamesBothShapes() { fails(() -> mul(A23, B32), "mul", "2×3", "3×2"); }
     @Test void matmulNamesTheInnerDimensions() { fails(() -> matmul(A23, A23), "matmul", "2×3", "columns", "rows"); }
+    @Test void linearNamesInputAndWeight() { fails(() -> linear(A23, B32, null), "linear", "2×3", "3×2", "out × in"); }
+    @Test void linearNamesTheExpectedBias() { fails(() -> linear(A23, B32.transpose(), Node.param("b", Tensors.ones(1, 3))), "linear", "1×2", "1×3"); }
     @Test void addBiasNamesTheExpectedBias() { fails(() -> addBias(A23, Node.param("b", Tensors.ones(1, 2))), "addBias", "1×3", "1×2"); }
     @Test void concatNamesTheOddInput() { fails(() -> concat(A23, B32), "concat", "input 1", "3×2"); }
     @Test void concatNeedsAnInput() { fails(Ops::concat, "concat"); }

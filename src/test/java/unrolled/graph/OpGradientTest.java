@@ -47,6 +47,8 @@ class OpGradientTest {
                 of("matmul", in -> matmul(in.get(0), in.get(1)), shape(3, 5), shape(5, 2)),
                 of("scale", in -> scale(in.get(0), -1.7), m),
                 of("addBias", in -> addBias(in.get(0), in.get(1)), m, shape(1, 4)),
+                of("linear", in -> linear(in.get(0), in.get(1), in.get(2)), shape(3, 5), shape(2, 5), shape(1, 2)),
+                of("linear without bias", in -> linear(in.get(0), in.get(1), null), shape(3, 5), shape(2, 5)),
                 of("transpose", in -> transpose(in.get(0)), m),
                 of("sum", in -> sum(in.get(0)), m),
                 of("mean", in -> mean(in.get(0)), m),

@@ -1,0 +1,25 @@
+package unrolled.nn;
+
+import unrolled.graph.Node;
+import unrolled.graph.Ops;
+
+/** The activation applied to a recurrent cell's pre-activation. */
+public enum Activation {
+    /** tanh(a), the default of Elman networks and PyTorch's nn.RNN. */
+    TANH,
+    /** max(0, a). */
+    RELU,
+    /** a itself: a linear cell, as in the all-weights-one memory example. */
+    IDENTITY,
+    /** σ(a) = 1/(1 + e^(−a)). */
+    SIGMOID;
+
+    public Node apply(Node a) {
+        return switch (this) {
+            case TANH -> Ops.tanh(a);
+            case RELU -> Ops.relu(a);
+            case IDENTITY -> a;
+            case SIGMOID -> Ops.sigmoid(a);
+        };
+    }
+}

@@ -1,0 +1,34 @@
+package unrolled.nn;
+
+import unrolled.graph.Node;
+import unrolled.graph.Tensors;
+
+/**
+ * One time step of a recurrent network, (x_t, state_{t−1}) → state_t, for a batch × inputSize input.
+ * Unrolling a cell over a sequence ({@link RecurrentLayer}) builds the computation graph that BPTT differentiates.
+ */
+public interface Cell {
+
+    int inputSize();
+
+    int hiddenSize();
+
+    /** Computes state_t from x_t and state_{t−1}. */
+    State step(Node x, State previous);
+
+    /** The trainable parameters under PyTorch's names for a single cell ("weight_ih", "bias_hh", …). */
+    Parameters parameters();
+
+    /** The all-zero state for a batch, as PyTorch starts by default. */
+    default State initialState(int batch) {
+        return State.of(Node.constant("h0", Tensors.zeros(batch, hiddenSize())));
+    }
+
+    /** Checks one step's input: a batch × inputSize matrix, with a message naming the cell and both widths. */
+    default void requireInput(Node x) {
+        if (x.cols() != inputSize()) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": expected input of width "
+                    + inputSize() + ", got " + x.cols() + " (input is " + x.rows() + "×" + x.cols() + ")");
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package unrolled.nn;
+
+import static unrolled.graph.Ops.linear;
+
+import java.util.Random;
+import unrolled.graph.Node;
+
+/**
+ * A fully connected layer y = x·Wᵀ + b (PyTorch's {@code nn.Linear}, weight out × in): seed 002's output layer V,
+ * applied to a hidden state before a softmax or a regression target.
+ */
+public final class Dense {
+
+    private final Node weight;
+    private final Node bias;
+
+    public Dense(Node weight, Node bias) {
+        this.weight = weight;
+        this.bias = bias;
+    }
+
+    /** PyTorch's initialisation for nn.Linear's bound: U(−1/√in, 1/√in) for weight and bias. */
+    public static Dense random(int inputSize, int outputSize, Random random) {
+        Checks.requireSizes("Dense", inputSize, outputSize);
+        return new Dense(Init.uniform("weight", outputSize, inputSize, inputSize, random),
+                Init.uniform("bias", 1, outputSize, inputSize, random));
+    }
+
+    /** Every weight 1 and no bias, seed 000's output layer. */
+    public static Dense allOnes(int inputSize, int outputSize) {
+        return new Dense(Init.filled("weight", outputSize, inputSize, 1.0), null);
+    }
+
+    public Node forward(Node x) {
+        if (x.cols() != weight.cols()) {
+            throw new IllegalArgumentException("Dense: expected input of width " + weight.cols() + ", got "
+                    + x.cols() + " (input is " + x.rows() + "×" + x.cols() + ")");
+        }
+        return linear(x, weight, bias);
+    }
+
+    public int inputSize() {
+        return weight.cols();
+    }
+
+    public int outputSize() {
+        return weight.rows();
+    }
+
+    public Parameters parameters() {
+        Parameters p = new Parameters().add("weight", weight);
+        return bias == null ? p : p.add("bias", bias);
+    }
+
+    @Override
+    public String toString() {
+        return "Dense(" + inputSize() + " → " + outputSize() + ")";
+    }
+}

@@ -1,0 +1,70 @@
+package unrolled.nn;
+
+import java.util.ArrayList;
+import java.util.List;
+import unrolled.graph.Node;
+
+/**
+ * A cell unrolled over a sequence: state_t = cell(x_t, state_{t−1}) for t = 1…T. The result is one computation
+ * graph through all T steps, with the same parameters at every step, so backward() on a loss over the outputs is
+ * backpropagation through time.
+ */
+public final class RecurrentLayer {
+
+    /** The output h_t of every step, in time order, and the state after the last step. */
+    public record Output(List<Node> outputs, State last) {
+
+        /** h_T, the output of the last step (what a many-to-one model reads). */
+        public Node lastOutput() {
+            return outputs.get(outputs.size() - 1);
+        }
+    }
+
+    private final Cell cell;
+
+    public RecurrentLayer(Cell cell) {
+        this.cell = cell;
+    }
+
+    public Cell cell() {
+        return cell;
+    }
+
+    /** Runs the sequence from the zero state. */
+    public Output forward(List<Node> inputs) {
+        requireSequence(inputs);
+        return forward(inputs, cell.initialState(inputs.get(0).rows()));
+    }
+
+    /** Runs the sequence from a given state (for example the detached state of the previous window). */
+    public Output forward(List<Node> inputs, State initial) {
+        requireSequence(inputs);
+        List<Node> outputs = new ArrayList<>(inputs.size());
+        State state = initial;
+        for (int t = 0; t < inputs.size(); t++) {
+            Node x = inputs.get(t);
+            if (x.rows() != state.h().rows()) {
+                throw new IllegalArgumentException("RecurrentLayer: time step " + t + " has a batch of " + x.rows()
+                        + " rows but the state has " + state.h().rows());
+            }
+            state = cell.step(x, state);
+            outputs.add(state.h());
+        }
+        return new Output(outputs, state);
+    }
+
+    public Parameters parameters() {
+        return cell.parameters();
+    }
+
+    private static void requireSequence(List<Node> inputs) {
+        if (inputs == null || inputs.isEmpty()) {
+            throw new IllegalArgumentException("RecurrentLayer: empty sequence; need at least one time step");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RecurrentLayer(" + cell + ")";
+    }
+}
