@@ -115,13 +115,13 @@ final class Arithmetic {
             a = in[0];
             b = in[1];
             DMatrixRMaj y = new DMatrixRMaj(a.numRows, b.numCols);
-            CommonOps_DDRM.mult(a, b, y);
+            Gemm.mult(a, b, y);
             return y;
         }
 
         @Override protected void backward(DMatrixRMaj g, DMatrixRMaj[] grads) {
-            if (grads[0] != null) CommonOps_DDRM.multAddTransB(g, b, grads[0]);
-            if (grads[1] != null) CommonOps_DDRM.multAddTransA(a, g, grads[1]);
+            if (grads[0] != null) Gemm.multAddTransB(g, b, grads[0]);
+            if (grads[1] != null) Gemm.multAddTransA(a, g, grads[1]);
         }
 
         @Override protected DMatrixRMaj tangent(DMatrixRMaj[] t) {
@@ -154,7 +154,7 @@ final class Arithmetic {
                         + " columns to match the weight " + Shapes.of(w) + " (out × in), got " + x.numCols);
             }
             DMatrixRMaj y = new DMatrixRMaj(x.numRows, w.numRows);
-            CommonOps_DDRM.multTransB(x, w, y);
+            Gemm.multTransB(x, w, y);
             if (hasBias) {
                 Shapes.requireBias(name(), y, in[2]);
                 AddBias.addRowToEveryRow(y, in[2]);
@@ -163,8 +163,8 @@ final class Arithmetic {
         }
 
         @Override protected void backward(DMatrixRMaj g, DMatrixRMaj[] grads) {
-            if (grads[0] != null) CommonOps_DDRM.multAdd(g, w, grads[0]);
-            if (grads[1] != null) CommonOps_DDRM.multAddTransA(g, x, grads[1]);
+            if (grads[0] != null) Gemm.multAdd(g, w, grads[0]);
+            if (grads[1] != null) Gemm.multAddTransA(g, x, grads[1]);
             if (hasBias && grads[2] != null) AddBias.addColumnSums(g, grads[2]);
         }
 

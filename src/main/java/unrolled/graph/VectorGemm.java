@@ -1,0 +1,86 @@
+package unrolled.graph;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The SIMD kernel behind {@link Gemm}: C += A·B on row-major arrays. Each pass keeps a block of C, ROWS rows by
+ * two vector widths, in registers and adds A[i, p]·B[p, j…] over the whole inner dimension p with fused
+ * multiply-adds; rows and columns left over at the edges take the plain loop. Loaded only when the Vector API
+ * module is present.
+ */
+final class VectorGemm {
+
+    private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
+    private static final int LANES = SPECIES.length();
+    static final int ROWS = 4;
+    static final int COLUMNS = 2 * LANES;
+
+    private VectorGemm() {}
+
+    static void multAdd(double[] a, double[] b, double[] c, int m, int k, int n) {
+        int blockedColumns = n - n % COLUMNS;
+        int i = 0;
+        for (; i + ROWS <= m; i += ROWS) {
+            for (int j = 0; j < blockedColumns; j += COLUMNS) {
+                block(a, b, c, i, j, k, n);
+            }
+            edgeColumns(a, b, c, i, i + ROWS, blockedColumns, k, n);
+        }
+        edgeColumns(a, b, c, i, m, 0, k, n);
+    }
+
+    /** C[i…i+3, j…j+2L) += A[i…i+3, :]·B[:, j…j+2L), eight accumulators in registers. */
+    private static void block(double[] a, double[] b, double[] c, int i, int j, int k, int n) {
+        int r0 = i * n + j;
+        int r1 = r0 + n;
+        int r2 = r1 + n;
+        int r3 = r2 + n;
+        DoubleVector c00 = DoubleVector.fromArray(SPECIES, c, r0);
+        DoubleVector c01 = DoubleVector.fromArray(SPECIES, c, r0 + LANES);
+        DoubleVector c10 = DoubleVector.fromArray(SPECIES, c, r1);
+        DoubleVector c11 = DoubleVector.fromArray(SPECIES, c, r1 + LANES);
+        DoubleVector c20 = DoubleVector.fromArray(SPECIES, c, r2);
+        DoubleVector c21 = DoubleVector.fromArray(SPECIES, c, r2 + LANES);
+        DoubleVector c30 = DoubleVector.fromArray(SPECIES, c, r3);
+        DoubleVector c31 = DoubleVector.fromArray(SPECIES, c, r3 + LANES);
+        int a0 = i * k;
+        for (int p = 0; p < k; p++) {
+            DoubleVector b0 = DoubleVector.fromArray(SPECIES, b, p * n + j);
+            DoubleVector b1 = DoubleVector.fromArray(SPECIES, b, p * n + j + LANES);
+            DoubleVector x = DoubleVector.broadcast(SPECIES, a[a0 + p]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = DoubleVector.broadcast(SPECIES, a[a0 + k + p]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = DoubleVector.broadcast(SPECIES, a[a0 + 2 * k + p]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = DoubleVector.broadcast(SPECIES, a[a0 + 3 * k + p]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+        }
+        c00.intoArray(c, r0);
+        c01.intoArray(c, r0 + LANES);
+        c10.intoArray(c, r1);
+        c11.intoArray(c, r1 + LANES);
+        c20.intoArray(c, r2);
+        c21.intoArray(c, r2 + LANES);
+        c30.intoArray(c, r3);
+        c31.intoArray(c, r3 + LANES);
+    }
+
+    /** C[rows, fromColumn…n) += A[rows, :]·B[:, fromColumn…n) with plain loops. */
+    private static void edgeColumns(double[] a, double[] b, double[] c, int rowFrom, int rowTo, int fromColumn,
+                                    int k, int n) {
+        for (int r = rowFrom; r < rowTo; r++) {
+            for (int p = 0; p < k; p++) {
+                double x = a[r * k + p];
+                for (int col = fromColumn; col < n; col++) {
+                    c[r * n + col] += x * b[p * n + col];
+                }
+            }
+        }
+    }
+}

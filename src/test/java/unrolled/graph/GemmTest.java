@@ -1,0 +1,49 @@
+package unrolled.graph;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The SIMD kernel against EJML's products, including shapes with leftover rows and columns. */
+class GemmTest {
+
+    @Test
+    void theTestJvmUsesTheSimdKernel() {
+        assertTrue(Gemm.isSimd(), "surefire starts the JVM with --add-modules jdk.incubator.vector");
+    }
+
+    @ParameterizedTest(name = "{0}×{1} · {1}×{2}")
+    @CsvSource({"32, 128, 512", "4, 20, 16", "7, 33, 45", "35, 3, 130", "1, 500, 64", "128, 1, 17"})
+    void everyProductMatchesEjml(int m, int k, int n) {
+        Random random = new Random(m * 31L + k * 7L + n);
+        DMatrixRMaj a = Tensors.gaussian(m, k, 1, random);
+        DMatrixRMaj b = Tensors.gaussian(k, n, 1, random);
+        DMatrixRMaj c = Tensors.gaussian(m, n, 1, random);
+        DMatrixRMaj expected = c.copy();
+        CommonOps_DDRM.multAdd(a, b, expected);
+        Gemm.multAdd(a, b, c);
+        assertClose(expected, c, k);
+
+        DMatrixRMaj at = CommonOps_DDRM.transpose(a, null);
+        DMatrixRMaj transA = new DMatrixRMaj(m, n);
+        Gemm.multAddTransA(at, b, transA);
+        assertClose(CommonOps_DDRM.mult(a, b, null), transA, k);
+
+        DMatrixRMaj bt = CommonOps_DDRM.transpose(b, null);
+        DMatrixRMaj transB = Tensors.filled(m, n, 5);
+        Gemm.multTransB(a, bt, transB);
+        assertClose(CommonOps_DDRM.mult(a, b, null), transB, k);
+    }
+
+    private static void assertClose(DMatrixRMaj expected, DMatrixRMaj actual, int k) {
+        for (int i = 0; i < expected.getNumElements(); i++) {
+            assertEquals(expected.data[i], actual.data[i], 1e-13 * k, "entry " + i);
+        }
+    }
+}
