@@ -23,8 +23,11 @@ public final class AllPaths {
 
     private AllPaths() {}
 
-    /** One path input → … → output and the product of the local derivatives along it. */
-    public record Path(List<Node> nodes, DMatrixRMaj product) {
+    /**
+     * One path input → … → output and the product of the local derivatives along it. {@code arguments.get(k)} is
+     * which argument of {@code nodes.get(k + 1)}'s op the edge enters, which tells apart the two edges of x·x.
+     */
+    public record Path(List<Node> nodes, List<Integer> arguments, DMatrixRMaj product) {
 
         /** The number of edges, which is also the number of local derivatives multiplied. */
         public int length() {
@@ -38,9 +41,24 @@ public final class AllPaths {
 
         @Override
         public String toString() {
-            String route = nodes.stream().map(Node::describe).collect(Collectors.joining(" → "));
+            StringBuilder route = new StringBuilder(nodes.get(0).describe());
+            for (int k = 1; k < nodes.size(); k++) {
+                Node child = nodes.get(k);
+                route.append(" → ").append(child.describe());
+                if (occurrences(child, nodes.get(k - 1)) > 1) {
+                    route.append("[arg ").append(arguments.get(k - 1)).append(']');
+                }
+            }
             return route + " : " + (product.getNumElements() == 1
                     ? Tensors.format(product.get(0, 0)) : Tensors.format(product));
+        }
+
+        private static int occurrences(Node child, Node parent) {
+            int n = 0;
+            for (Node p : child.parentArray()) {
+                n += p == parent ? 1 : 0;
+            }
+            return n;
         }
     }
 
@@ -59,25 +77,27 @@ public final class AllPaths {
         List<Path> paths = new ArrayList<>();
         List<Node> route = new ArrayList<>(List.of(input));
         DMatrixRMaj identity = CommonOps_DDRM.identity(input.value().getNumElements());
-        walk(input, output, identity, route, outgoing, paths);
+        walk(input, output, identity, route, new ArrayList<>(), outgoing, paths);
         return paths;
     }
 
-    private static void walk(Node at, Node output, DMatrixRMaj product, List<Node> route,
+    private static void walk(Node at, Node output, DMatrixRMaj product, List<Node> route, List<Integer> arguments,
                              Map<Node, List<Edge>> outgoing, List<Path> paths) {
         if (at == output) {
             if (paths.size() == MAX_PATHS) {
                 throw new IllegalStateException("paths: more than " + MAX_PATHS
                         + " paths; enumerating them is exponential, use backward() instead");
             }
-            paths.add(new Path(List.copyOf(route), product));
+            paths.add(new Path(List.copyOf(route), List.copyOf(arguments), product));
             return;
         }
         for (Edge edge : outgoing.getOrDefault(at, List.of())) {
             DMatrixRMaj next = CommonOps_DDRM.mult(jacobian(edge), product, null);
             route.add(edge.child());
-            walk(edge.child(), output, next, route, outgoing, paths);
+            arguments.add(edge.index());
+            walk(edge.child(), output, next, route, arguments, outgoing, paths);
             route.remove(route.size() - 1);
+            arguments.remove(arguments.size() - 1);
         }
     }
 

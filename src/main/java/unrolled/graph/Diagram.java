@@ -168,75 +168,99 @@ public final class Diagram {
         return image;
     }
 
-    /** Columns by depth (the longest path from a leaf), nodes stacked in each column, edges as straight arrows. */
+    /**
+     * Columns by depth (the longest path from a leaf; a leaf sits just left of its first use), nodes stacked in each
+     * column, each box as wide as its own label, edges as straight arrows.
+     */
     private BufferedImage renderBuiltIn() {
         List<Node> order = Graph.topologicalOrder(output);
-        Map<Node, Integer> depth = new IdentityHashMap<>();
+        Map<Node, Integer> depth = depths(order);
+        int columnCount = depth.values().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
         List<List<Node>> columns = new ArrayList<>();
+        for (int c = 0; c < columnCount; c++) {
+            columns.add(new ArrayList<>());
+        }
+        order.forEach(node -> columns.get(depth.get(node)).add(node));
+
+        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+        FontMetrics metrics = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics().getFontMetrics(font);
+        Map<Node, List<String>> labels = new IdentityHashMap<>();
+        Map<Node, Integer> boxWidth = new IdentityHashMap<>();
+        int boxHeight = 0;
+        for (Node node : order) {
+            List<String> lines = lines(node);
+            labels.put(node, lines);
+            boxWidth.put(node, lines.stream().mapToInt(metrics::stringWidth).max().orElse(0) + 16);
+            boxHeight = Math.max(boxHeight, lines.size() * metrics.getHeight() + 10);
+        }
+        int gapX = 40;
+        int gapY = 20;
+        int tallest = columns.stream().mapToInt(List::size).max().orElse(1);
+        int height = tallest * (boxHeight + gapY) + gapY;
+        Map<Node, int[]> position = new IdentityHashMap<>();
+        int x = gapX;
+        for (List<Node> column : columns) {
+            int columnWidth = column.stream().mapToInt(boxWidth::get).max().orElse(0);
+            int top = (height - column.size() * (boxHeight + gapY) + gapY) / 2;
+            for (int r = 0; r < column.size(); r++) {
+                Node node = column.get(r);
+                position.put(node, new int[] {x + (columnWidth - boxWidth.get(node)) / 2, top + r * (boxHeight + gapY)});
+            }
+            x += columnWidth + gapX;
+        }
+        BufferedImage image = new BufferedImage(x, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, x, height);
+        g.setFont(font);
+        g.setStroke(new BasicStroke(1.2f));
+        int middle = boxHeight / 2;
+        for (Node node : order) {
+            int[] to = position.get(node);
+            for (Node parent : node.parentArray()) {
+                int[] from = position.get(parent);
+                arrow(g, from[0] + boxWidth.get(parent), from[1] + middle, to[0], to[1] + middle);
+            }
+        }
+        for (Node node : order) {
+            int[] at = position.get(node);
+            int width = boxWidth.get(node);
+            g.setColor(Color.decode(fill(node)));
+            g.fillRoundRect(at[0], at[1], width, boxHeight, 10, 10);
+            g.setColor(Color.DARK_GRAY);
+            g.drawRoundRect(at[0], at[1], width, boxHeight, 10, 10);
+            int y = at[1] + 5 + metrics.getAscent();
+            for (String line : labels.get(node)) {
+                g.drawString(line, at[0] + (width - metrics.stringWidth(line)) / 2, y);
+                y += metrics.getHeight();
+            }
+        }
+        g.dispose();
+        return image;
+    }
+
+    /** Op results: one more than their deepest input. Leaves: one less than their earliest use. */
+    private static Map<Node, Integer> depths(List<Node> order) {
+        Map<Node, Integer> depth = new IdentityHashMap<>();
         for (Node node : order) {
             int d = 0;
             for (Node parent : node.parentArray()) {
                 d = Math.max(d, depth.get(parent) + 1);
             }
             depth.put(node, d);
-            while (columns.size() <= d) {
-                columns.add(new ArrayList<>());
-            }
-            columns.get(d).add(node);
         }
-        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-        FontMetrics metrics = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB).createGraphics().getFontMetrics(font);
-        int boxWidth = 0;
-        int boxHeight = 0;
+        Map<Node, Integer> firstUse = new IdentityHashMap<>();
         for (Node node : order) {
-            List<String> lines = lines(node);
-            for (String line : lines) {
-                boxWidth = Math.max(boxWidth, metrics.stringWidth(line) + 16);
-            }
-            boxHeight = Math.max(boxHeight, lines.size() * metrics.getHeight() + 10);
-        }
-        int gapX = 50;
-        int gapY = 20;
-        int tallest = columns.stream().mapToInt(List::size).max().orElse(1);
-        int width = columns.size() * (boxWidth + gapX) + gapX;
-        int height = tallest * (boxHeight + gapY) + gapY;
-        Map<Node, int[]> position = new IdentityHashMap<>();
-        for (int c = 0; c < columns.size(); c++) {
-            List<Node> column = columns.get(c);
-            int offset = (height - column.size() * (boxHeight + gapY) + gapY) / 2;
-            for (int r = 0; r < column.size(); r++) {
-                position.put(column.get(r), new int[] {gapX + c * (boxWidth + gapX), offset + r * (boxHeight + gapY)});
-            }
-        }
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, width, height);
-        g.setFont(font);
-        g.setStroke(new BasicStroke(1.2f));
-        for (Node node : order) {
-            int[] to = position.get(node);
             for (Node parent : node.parentArray()) {
-                int[] from = position.get(parent);
-                arrow(g, from[0] + boxWidth, from[1] + boxHeight / 2, to[0], to[1] + boxHeight / 2);
+                if (parent.isLeaf()) {
+                    firstUse.merge(parent, depth.get(node) - 1, Math::min);
+                }
             }
         }
-        for (Node node : order) {
-            int[] at = position.get(node);
-            g.setColor(Color.decode(fill(node)));
-            g.fillRoundRect(at[0], at[1], boxWidth, boxHeight, 10, 10);
-            g.setColor(Color.DARK_GRAY);
-            g.drawRoundRect(at[0], at[1], boxWidth, boxHeight, 10, 10);
-            int y = at[1] + 5 + metrics.getAscent();
-            for (String line : lines(node)) {
-                g.drawString(line, at[0] + (boxWidth - metrics.stringWidth(line)) / 2, y);
-                y += metrics.getHeight();
-            }
-        }
-        g.dispose();
-        return image;
+        depth.putAll(firstUse);
+        return depth;
     }
 
     private static void arrow(Graphics2D g, int x1, int y1, int x2, int y2) {

@@ -55,6 +55,8 @@ class AllPathsTest {
         Node x = Node.param("x", 3.0);
         Node z = mul(x, x);
         assertEquals(2, AllPaths.between(x, z).size());
+        assertEquals("x → mul[arg 0] : 3", AllPaths.between(x, z).get(0).toString());
+        assertEquals("x → mul[arg 1] : 3", AllPaths.between(x, z).get(1).toString());
         assertEquals(6, AllPaths.derivative(z, x).get(0), 0);
     }
 
