@@ -1,0 +1,50 @@
+"""Every notebook runs top to bottom in the `java` kernel, then runs again in the same kernel.
+
+A notebook fails on any error output, any text on stderr, a cell over the time limit
+(UNROLLED_CELL_TIMEOUT, default 120 s) or a dead kernel; the message names the cell.
+A cell tagged `raises-exception` may show an error on purpose; one tagged `skip-execution`
+is not run. Nothing is written into notebooks/: executed copies and the kernel's log go to
+target/executed-notebooks/.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+
+import nbformat
+import pytest
+
+from conftest import EXECUTED_DIR, NOTEBOOKS_DIR, notebook_params
+from kernel_runner import NotebookFailure, RunReport, read_notebook, run_notebook
+
+
+def _digest(path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.mark.parametrize("path", notebook_params())
+def test_notebook_runs_twice(path, record_notebook_time):
+    name = path.relative_to(NOTEBOOKS_DIR).as_posix()
+    before = _digest(path)
+    nb, unreadable = read_notebook(path)
+    if unreadable:
+        pytest.fail(f"notebooks/{name}: cannot be read as a notebook: {unreadable}", pytrace=False)
+    report = RunReport()
+    started = time.perf_counter()
+    failure = "interrupted"
+    try:
+        run_notebook(nb, cwd=path.parent, label=f"notebooks/{name}", passes=2, report=report,
+                     kernel_log=EXECUTED_DIR / f"{name}.kernel.log")
+        failure = None
+    except NotebookFailure as e:
+        failure = str(e)
+    finally:
+        record_notebook_time(name, report.code_cells, report.pass_seconds,
+                             time.perf_counter() - started, "FAILED" if failure else "ok")
+        copy = EXECUTED_DIR / name
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(nb, str(copy))
+    if failure:
+        pytest.fail(failure, pytrace=False)
+    assert _digest(path) == before, f"notebooks/{name} changed on disk while it ran"
