@@ -1,8 +1,5 @@
 package unrolled.nn;
 
-import static unrolled.graph.Ops.add;
-import static unrolled.graph.Ops.linear;
-
 import java.util.Random;
 import unrolled.graph.Node;
 
@@ -12,36 +9,23 @@ import unrolled.graph.Node;
  * In seed 002's letters W_ih is U (input → hidden) and W_hh is W (hidden → hidden); the output layer V is a
  * {@link Dense} layer on h_t.
  */
-public final class ElmanCell implements Cell {
+public final class ElmanCell extends StackedCell {
 
     private final Activation activation;
-    private final Node weightIh;
-    private final Node weightHh;
-    private final Node biasIh;
-    private final Node biasHh;
 
     /** A cell from given parameters: W_ih is hidden × input, W_hh hidden × hidden, biases 1 × hidden or null. */
     public ElmanCell(Activation activation, Node weightIh, Node weightHh, Node biasIh, Node biasHh) {
-        if (weightHh.rows() != weightIh.rows() || weightHh.cols() != weightIh.rows()) {
-            throw new IllegalArgumentException("ElmanCell: weight_hh must be " + weightIh.rows() + "×"
-                    + weightIh.rows() + " to match weight_ih " + weightIh.rows() + "×" + weightIh.cols()
-                    + ", got " + weightHh.rows() + "×" + weightHh.cols());
-        }
+        this(activation, new GateWeights("ElmanCell", 1, weightIh, weightHh, biasIh, biasHh));
+    }
+
+    private ElmanCell(Activation activation, GateWeights weights) {
+        super(weights);
         this.activation = activation;
-        this.weightIh = weightIh;
-        this.weightHh = weightHh;
-        this.biasIh = biasIh;
-        this.biasHh = biasHh;
     }
 
     /** PyTorch's initialisation: every parameter from U(−1/√H, 1/√H), drawn in the order of {@link #parameters()}. */
     public static ElmanCell random(int inputSize, int hiddenSize, Activation activation, Random random) {
-        Checks.requireSizes("ElmanCell", inputSize, hiddenSize);
-        return new ElmanCell(activation,
-                Init.uniform("weight_ih", hiddenSize, inputSize, hiddenSize, random),
-                Init.uniform("weight_hh", hiddenSize, hiddenSize, hiddenSize, random),
-                Init.uniform("bias_ih", 1, hiddenSize, hiddenSize, random),
-                Init.uniform("bias_hh", 1, hiddenSize, hiddenSize, random));
+        return new ElmanCell(activation, GateWeights.random("ElmanCell", 1, inputSize, hiddenSize, random));
     }
 
     /** A tanh cell with PyTorch's initialisation. */
@@ -60,16 +44,6 @@ public final class ElmanCell implements Cell {
                 Init.filled("weight_hh", hiddenSize, hiddenSize, 1.0), null, null);
     }
 
-    @Override
-    public int inputSize() {
-        return weightIh.cols();
-    }
-
-    @Override
-    public int hiddenSize() {
-        return weightIh.rows();
-    }
-
     public Activation activation() {
         return activation;
     }
@@ -77,16 +51,7 @@ public final class ElmanCell implements Cell {
     @Override
     public State step(Node x, State previous) {
         requireInput(x);
-        Node preActivation = add(linear(x, weightIh, biasIh), linear(previous.h(), weightHh, biasHh));
-        return State.of(activation.apply(preActivation));
-    }
-
-    @Override
-    public Parameters parameters() {
-        Parameters p = new Parameters().add("weight_ih", weightIh).add("weight_hh", weightHh);
-        if (biasIh != null) p.add("bias_ih", biasIh);
-        if (biasHh != null) p.add("bias_hh", biasHh);
-        return p;
+        return State.of(activation.apply(weights.of(x, previous.h())));
     }
 
     @Override

@@ -32,21 +32,20 @@ public final class RecurrentLayer {
 
     /** Runs the sequence from the zero state. */
     public Output forward(List<Node> inputs) {
-        requireSequence(inputs);
+        Checks.requireSequence("RecurrentLayer", inputs);
         return forward(inputs, cell.initialState(inputs.get(0).rows()));
     }
 
     /** Runs the sequence from a given state (for example the detached state of the previous window). */
     public Output forward(List<Node> inputs, State initial) {
-        requireSequence(inputs);
+        Checks.requireSequence("RecurrentLayer", inputs);
+        if (initial.h().rows() != inputs.get(0).rows()) {
+            throw new IllegalArgumentException("RecurrentLayer: the sequence has a batch of " + inputs.get(0).rows()
+                    + " rows but the initial state has " + initial.h().rows());
+        }
         List<Node> outputs = new ArrayList<>(inputs.size());
         State state = initial;
-        for (int t = 0; t < inputs.size(); t++) {
-            Node x = inputs.get(t);
-            if (x.rows() != state.h().rows()) {
-                throw new IllegalArgumentException("RecurrentLayer: time step " + t + " has a batch of " + x.rows()
-                        + " rows but the state has " + state.h().rows());
-            }
+        for (Node x : inputs) {
             state = cell.step(x, state);
             outputs.add(state.h());
         }
@@ -55,12 +54,6 @@ public final class RecurrentLayer {
 
     public Parameters parameters() {
         return cell.parameters();
-    }
-
-    private static void requireSequence(List<Node> inputs) {
-        if (inputs == null || inputs.isEmpty()) {
-            throw new IllegalArgumentException("RecurrentLayer: empty sequence; need at least one time step");
-        }
     }
 
     @Override

@@ -4,7 +4,7 @@ import unrolled.graph.Node;
 
 /**
  * What a recurrent cell carries from one time step to the next: the hidden state h (batch × hidden) and, for the
- * LSTM family, the cell state c (null for cells without one).
+ * LSTM family, the cell state c (null for cells without one). A {@link JordanCell} carries its output y_t in h.
  */
 public record State(Node h, Node c) {
 
