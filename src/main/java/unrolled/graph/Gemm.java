@@ -26,9 +26,23 @@ public final class Gemm {
     /** C += A·B for A m×k, B k×n, C m×n. */
     public static void multAdd(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
         if (useSimd(a.numRows, a.numCols, b.numCols)) {
-            VectorGemm.multAdd(a.data, b.data, c.data, a.numRows, a.numCols, b.numCols);
+            VectorGemm.multAdd(a.data, 0, b.data, 0, c.data, 0, a.numRows, a.numCols, b.numCols);
         } else {
             CommonOps_DDRM.multAdd(a, b, c);
+        }
+    }
+
+    /**
+     * C += A·B on row-major blocks inside larger arrays: A is m×k starting at {@code a[aOffset]}, B is k×n at
+     * {@code b[bOffset]}, C is m×n at {@code c[cOffset]}. Fused kernels use it to multiply one time step's rows of
+     * a sequence-long buffer in place.
+     */
+    public static void multAdd(double[] a, int aOffset, double[] b, int bOffset, double[] c, int cOffset,
+                               int m, int k, int n) {
+        if (useSimd(m, k, n)) {
+            VectorGemm.multAdd(a, aOffset, b, bOffset, c, cOffset, m, k, n);
+        } else {
+            plainMultAdd(a, aOffset, b, bOffset, c, cOffset, 0, m, 0, k, n);
         }
     }
 
@@ -60,6 +74,21 @@ public final class Gemm {
     public static void multTransB(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
         c.zero();
         multAddTransB(a, b, c);
+    }
+
+    /** C[rowFrom…rowTo, fromColumn…n) += A[those rows, :]·B[:, fromColumn…n) with plain loops (the JIT vectorises the inner one). */
+    static void plainMultAdd(double[] a, int ao, double[] b, int bo, double[] c, int co, int rowFrom, int rowTo,
+                             int fromColumn, int k, int n) {
+        for (int r = rowFrom; r < rowTo; r++) {
+            int cRow = co + r * n;
+            for (int p = 0; p < k; p++) {
+                double x = a[ao + r * k + p];
+                int bRow = bo + p * n;
+                for (int col = fromColumn; col < n; col++) {
+                    c[cRow + col] += x * b[bRow + col];
+                }
+            }
+        }
     }
 
     private static boolean useSimd(int m, int k, int n) {

@@ -110,6 +110,16 @@ public final class Ops {
         return Node.apply(new Columns.Slice(fromCol, toCol), a);
     }
 
+    /** [a₁; a₂; …]: the inputs stacked top to bottom (all with the same number of columns). */
+    public static Node stackRows(java.util.List<Node> parts) {
+        return Node.apply(new Rows.Stack(), parts.toArray(new Node[0]));
+    }
+
+    /** a[from:to, :]: the rows from (inclusive) to (exclusive). */
+    public static Node sliceRows(Node a, int fromRow, int toRow) {
+        return Node.apply(new Rows.Slice(fromRow, toRow), a);
+    }
+
     /** Mean squared error (1/N) Σ (prediction − target)² over all N entries. */
     public static Node mse(Node prediction, Node target) {
         return Node.apply(new Losses.MeanSquaredError(), prediction, target);

@@ -18,21 +18,22 @@ final class VectorGemm {
 
     private VectorGemm() {}
 
-    static void multAdd(double[] a, double[] b, double[] c, int m, int k, int n) {
+    /** C += A·B where A starts at a[ao] (m×k), B at b[bo] (k×n) and C at c[co] (m×n), all row-major. */
+    static void multAdd(double[] a, int ao, double[] b, int bo, double[] c, int co, int m, int k, int n) {
         int blockedColumns = n - n % COLUMNS;
         int i = 0;
         for (; i + ROWS <= m; i += ROWS) {
             for (int j = 0; j < blockedColumns; j += COLUMNS) {
-                block(a, b, c, i, j, k, n);
+                block(a, ao, b, bo, c, co, i, j, k, n);
             }
-            edgeColumns(a, b, c, i, i + ROWS, blockedColumns, k, n);
+            Gemm.plainMultAdd(a, ao, b, bo, c, co, i, i + ROWS, blockedColumns, k, n);
         }
-        edgeColumns(a, b, c, i, m, 0, k, n);
+        Gemm.plainMultAdd(a, ao, b, bo, c, co, i, m, 0, k, n);
     }
 
     /** C[i…i+3, j…j+2L) += A[i…i+3, :]·B[:, j…j+2L), eight accumulators in registers. */
-    private static void block(double[] a, double[] b, double[] c, int i, int j, int k, int n) {
-        int r0 = i * n + j;
+    private static void block(double[] a, int ao, double[] b, int bo, double[] c, int co, int i, int j, int k, int n) {
+        int r0 = co + i * n + j;
         int r1 = r0 + n;
         int r2 = r1 + n;
         int r3 = r2 + n;
@@ -44,10 +45,10 @@ final class VectorGemm {
         DoubleVector c21 = DoubleVector.fromArray(SPECIES, c, r2 + LANES);
         DoubleVector c30 = DoubleVector.fromArray(SPECIES, c, r3);
         DoubleVector c31 = DoubleVector.fromArray(SPECIES, c, r3 + LANES);
-        int a0 = i * k;
+        int a0 = ao + i * k;
         for (int p = 0; p < k; p++) {
-            DoubleVector b0 = DoubleVector.fromArray(SPECIES, b, p * n + j);
-            DoubleVector b1 = DoubleVector.fromArray(SPECIES, b, p * n + j + LANES);
+            DoubleVector b0 = DoubleVector.fromArray(SPECIES, b, bo + p * n + j);
+            DoubleVector b1 = DoubleVector.fromArray(SPECIES, b, bo + p * n + j + LANES);
             DoubleVector x = DoubleVector.broadcast(SPECIES, a[a0 + p]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
@@ -69,18 +70,5 @@ final class VectorGemm {
         c21.intoArray(c, r2 + LANES);
         c30.intoArray(c, r3);
         c31.intoArray(c, r3 + LANES);
-    }
-
-    /** C[rows, fromColumn…n) += A[rows, :]·B[:, fromColumn…n) with plain loops. */
-    private static void edgeColumns(double[] a, double[] b, double[] c, int rowFrom, int rowTo, int fromColumn,
-                                    int k, int n) {
-        for (int r = rowFrom; r < rowTo; r++) {
-            for (int p = 0; p < k; p++) {
-                double x = a[r * k + p];
-                for (int col = fromColumn; col < n; col++) {
-                    c[r * n + col] += x * b[p * n + col];
-                }
-            }
-        }
     }
 }

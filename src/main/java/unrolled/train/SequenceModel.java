@@ -1,0 +1,57 @@
+package unrolled.train;
+
+import java.util.List;
+import unrolled.graph.Node;
+import unrolled.nn.Dense;
+import unrolled.nn.Parameters;
+import unrolled.nn.Recurrent;
+import unrolled.nn.State;
+
+/**
+ * A many-to-many model that truncated BPTT can train window by window: it maps inputs x_1 … x_k and start states
+ * (one per layer) to predictions ŷ_1 … ŷ_k and the states after step k.
+ */
+public interface SequenceModel {
+
+    /** The predictions of every step (in {@link Recurrent.Output#outputs()}) and the final state of every layer. */
+    Recurrent.Output forward(List<Node> inputs, List<State> initial);
+
+    /** The states a sequence starts from (zeros), one per layer. */
+    List<State> initialStates(int batch);
+
+    /** Every trainable parameter. */
+    Parameters parameters();
+
+    /**
+     * Seed 002's network on a stack of layers: h_t from the rnn, ŷ_t = V·h_t + c from a dense head on every step.
+     * Parameters are named "rnn.weight_ih_l0", …, "fc.weight", "fc.bias". The rnn must run forward in time only: a
+     * bidirectional layer's backward direction has no state to carry into the next window.
+     */
+    static SequenceModel of(Recurrent rnn, Dense head) {
+        if (rnn.isBidirectional()) {
+            throw new IllegalArgumentException("SequenceModel: " + rnn + " is bidirectional; truncated BPTT carries"
+                    + " state forward in time, so it needs a unidirectional rnn");
+        }
+        return new WithHead(rnn, head);
+    }
+
+    /** A stack of recurrent layers with a dense head on every step. */
+    record WithHead(Recurrent rnn, Dense head) implements SequenceModel {
+
+        @Override
+        public Recurrent.Output forward(List<Node> inputs, List<State> initial) {
+            Recurrent.Output out = rnn.forward(inputs, initial);
+            return new Recurrent.Output(out.outputs().stream().map(head::forward).toList(), out.finalStates());
+        }
+
+        @Override
+        public List<State> initialStates(int batch) {
+            return rnn.initialStates(batch);
+        }
+
+        @Override
+        public Parameters parameters() {
+            return new Parameters().addAll("rnn.", rnn.parameters()).addAll("fc.", head.parameters());
+        }
+    }
+}
