@@ -120,6 +120,14 @@ public final class Ops {
         return Node.apply(new Rows.Slice(fromRow, toRow), a);
     }
 
+    /**
+     * Row lookup: row r of the result is row ids[r] of the vocabulary × width table, i.e. one-hot(ids)·table
+     * computed without the product. Gradients flow into the rows that were looked up.
+     */
+    public static Node embedding(Node table, int... ids) {
+        return Node.apply(new Rows.Embedding(ids), table);
+    }
+
     /** Mean squared error (1/N) Σ (prediction − target)² over all N entries. */
     public static Node mse(Node prediction, Node target) {
         return Node.apply(new Losses.MeanSquaredError(), prediction, target);

@@ -31,6 +31,7 @@ class BadInputTest {
     @Test void concatNeedsAnInput() { fails(Ops::concat, "concat"); }
     @Test void stackRowsNamesTheOddInput() { fails(() -> stackRows(java.util.List.of(A23, B32)), "stackRows", "input 1", "3×2"); }
     @Test void sliceRowsNamesTheRange() { fails(() -> sliceRows(A23, 1, 4), "sliceRows", "[1, 4)", "2×3"); }
+    @Test void embeddingIdOutOfRange() { fails(() -> embedding(A23, 0, 2), "embedding", "id 2", "row 1", "2 rows"); }
     @Test void sliceNamesTheRange() { fails(() -> slice(A23, 2, 5), "slice", "[2, 5)", "2×3"); }
     @Test void mseNamesPredictionAndTarget() { fails(() -> mse(A23, B32), "mse", "2×3", "3×2"); }
     @Test void sumOfNothing() { fails(() -> sum(Node.constant(Tensors.zeros(0, 3))), "sum", "empty"); }

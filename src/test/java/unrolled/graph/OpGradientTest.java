@@ -62,6 +62,7 @@ class OpGradientTest {
                 of("concat", in -> concat(in.get(0), in.get(1), in.get(2)), shape(3, 2), shape(3, 1), shape(3, 4)),
                 of("slice", in -> slice(in.get(0), 1, 3), m),
                 of("stackRows", in -> stackRows(in), shape(2, 4), shape(1, 4), shape(3, 4)),
+                of("embedding (a row used twice)", in -> embedding(in.get(0), 2, 0, 2), shape(4, 3)),
                 of("sliceRows", in -> sliceRows(in.get(0), 1, 3), m),
                 of("mse", in -> mse(in.get(0), in.get(1)), m, m),
                 of("softmaxCrossEntropy classes", in -> softmaxCrossEntropy(in.get(0), 2, 0, 3), m),
