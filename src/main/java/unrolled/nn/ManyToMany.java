@@ -26,6 +26,15 @@ public final class ManyToMany extends RecurrentWithHead<ManyToMany> {
 
     /** The same from given rnn states (one per layer and direction), e.g. the detached states of the last window. */
     public List<Node> forward(List<Node> inputs, List<State> initial) {
-        return body(inputs, initial).outputs().stream().map(this::head).toList();
+        return run(inputs, initial).outputs();
+    }
+
+    /**
+     * fc(h_1), …, fc(h_T) from given rnn states, together with the rnn's final states: what truncated BPTT carries
+     * (detached) into the next window.
+     */
+    public Recurrent.Output run(List<Node> inputs, List<State> initial) {
+        Recurrent.Output out = body(inputs, initial);
+        return new Recurrent.Output(out.outputs().stream().map(this::head).toList(), out.finalStates());
     }
 }

@@ -3,6 +3,7 @@ package unrolled.train;
 import java.util.List;
 import unrolled.graph.Node;
 import unrolled.nn.Dense;
+import unrolled.nn.ManyToMany;
 import unrolled.nn.Parameters;
 import unrolled.nn.Recurrent;
 import unrolled.nn.State;
@@ -23,35 +24,37 @@ public interface SequenceModel {
     Parameters parameters();
 
     /**
-     * Seed 002's network on a stack of layers: h_t from the rnn, ŷ_t = V·h_t + c from a dense head on every step.
-     * Parameters are named "rnn.weight_ih_l0", …, "fc.weight", "fc.bias". The rnn must run forward in time only: a
-     * bidirectional layer's backward direction has no state to carry into the next window.
+     * Seed 002's network on a stack of layers: h_t from the rnn, ŷ_t = V·h_t + c from a dense head on every step
+     * (a {@link ManyToMany}). Parameters are named "rnn.weight_ih_l0", …, "fc.weight", "fc.bias".
      */
     static SequenceModel of(Recurrent rnn, Dense head) {
-        if (rnn.isBidirectional()) {
-            throw new IllegalArgumentException("SequenceModel: " + rnn + " is bidirectional; truncated BPTT carries"
-                    + " state forward in time, so it needs a unidirectional rnn");
-        }
-        return new WithHead(rnn, head);
+        return of(new ManyToMany(rnn, head));
     }
 
-    /** A stack of recurrent layers with a dense head on every step. */
-    record WithHead(Recurrent rnn, Dense head) implements SequenceModel {
-
-        @Override
-        public Recurrent.Output forward(List<Node> inputs, List<State> initial) {
-            Recurrent.Output out = rnn.forward(inputs, initial);
-            return new Recurrent.Output(out.outputs().stream().map(head::forward).toList(), out.finalStates());
+    /**
+     * A many-to-many model seen window by window. The rnn must run forward in time only: a bidirectional layer's
+     * backward direction has no state to carry into the next window.
+     */
+    static SequenceModel of(ManyToMany model) {
+        if (model.rnn().isBidirectional()) {
+            throw new IllegalArgumentException("SequenceModel: " + model.rnn() + " is bidirectional; truncated BPTT"
+                    + " carries state forward in time, so it needs a unidirectional rnn");
         }
+        return new SequenceModel() {
+            @Override
+            public Recurrent.Output forward(List<Node> inputs, List<State> initial) {
+                return model.run(inputs, initial);
+            }
 
-        @Override
-        public List<State> initialStates(int batch) {
-            return rnn.initialStates(batch);
-        }
+            @Override
+            public List<State> initialStates(int batch) {
+                return model.rnn().initialStates(batch);
+            }
 
-        @Override
-        public Parameters parameters() {
-            return new Parameters().addAll("rnn.", rnn.parameters()).addAll("fc.", head.parameters());
-        }
+            @Override
+            public Parameters parameters() {
+                return model.parameters();
+            }
+        };
     }
 }

@@ -169,7 +169,9 @@ class TruncatedBPTTTest {
 
     @Test
     void aBidirectionalRnnCannotCarryState() {
-        fails(() -> SequenceModel.of(Recurrent.lstm(2, 3).bidirectional(true).build(), head), "SequenceModel",
+        Dense headForBothDirections = Dense.random(6, 2, new Random(0));
+        fails(() -> SequenceModel.of(Recurrent.lstm(2, 3).bidirectional(true).build(), headForBothDirections),
+                "SequenceModel",
                 "bidirectional", "unidirectional");
     }
 
