@@ -49,8 +49,10 @@ public final class Recurrent {
     private final int directions;
     private final List<Cell> cells;
     private final Dropout dropout;
+    private final boolean fused;
 
     private Recurrent(Builder b, List<Cell> cells, Dropout dropout) {
+        this.fused = b.fused;
         this.name = b.name;
         this.options = b.options;
         this.layers = b.layers;
@@ -139,13 +141,12 @@ public final class Recurrent {
      */
     private List<Node> runLayer(int layer, List<Node> inputs, List<State> initial, List<State> finalStates) {
         int k = layer * directions;
-        RecurrentLayer.Output forward = new RecurrentLayer(cells.get(k)).forward(inputs, initial.get(k));
+        RecurrentLayer.Output forward = unroll(cells.get(k), inputs, initial.get(k));
         finalStates.add(forward.last());
         if (directions == 1) {
             return forward.outputs();
         }
-        RecurrentLayer.Output backward =
-                new RecurrentLayer(cells.get(k + 1)).forward(reversed(inputs), initial.get(k + 1));
+        RecurrentLayer.Output backward = unroll(cells.get(k + 1), reversed(inputs), initial.get(k + 1));
         finalStates.add(backward.last());
         List<Node> backwardInTime = reversed(backward.outputs());
         List<Node> joined = new ArrayList<>();
@@ -155,10 +156,21 @@ public final class Recurrent {
         return joined;
     }
 
+    /** One cell over the sequence: as one fused op when the model is fused and the cell has one, else step by step. */
+    private RecurrentLayer.Output unroll(Cell cell, List<Node> inputs, State initial) {
+        return fused && FusedLayer.supports(cell) ? FusedLayer.run(cell, inputs, initial)
+                : new RecurrentLayer(cell).forward(inputs, initial);
+    }
+
     private static List<Node> reversed(List<Node> xs) {
         List<Node> r = new ArrayList<>(xs);
         Collections.reverse(r);
         return r;
+    }
+
+    /** Whether layers run as fused ops (see {@link Builder#fused}). */
+    public boolean isFused() {
+        return fused;
     }
 
     /** The zero states, one per layer and direction. */
@@ -258,6 +270,7 @@ public final class Recurrent {
         private int layers = 1;
         private double dropout;
         private boolean bidirectional;
+        private boolean fused;
         private Random random;
 
         private Builder(String name, String options, int inputSize, int hiddenSize, CellFactory factory) {
@@ -287,6 +300,16 @@ public final class Recurrent {
         /** Whether each layer also runs backwards in time; false by default. */
         public Builder bidirectional(boolean bidirectional) {
             this.bidirectional = bidirectional;
+            return this;
+        }
+
+        /**
+         * Whether each layer runs as one fused op over the whole sequence (fast, like PyTorch's nn.LSTM) instead of
+         * the composed cell step by step (every gate a node of the graph, to draw and inspect). Both give the same
+         * numbers; false by default. Elman (tanh, relu), LSTM and PyTorch-form GRU cells have fused ops.
+         */
+        public Builder fused(boolean fused) {
+            this.fused = fused;
             return this;
         }
 

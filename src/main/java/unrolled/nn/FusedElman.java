@@ -1,0 +1,61 @@
+package unrolled.nn;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * {@link ElmanCell} (tanh or relu) over a whole sequence as one op (see {@link FusedRecurrence}):
+ * h_t = φ(a_t) with a_t = x_t·W_ihᵀ + b_ih + b_hh + h_{t−1}·W_hhᵀ. Backward: δa_t = (∂L/∂h_t)∘φ′(a_t) with
+ * tanh′ = 1 − h_t² and relu′ = [h_t &gt; 0], and ∂L/∂h_{t−1} = δa_t·W_hh.
+ */
+final class FusedElman extends FusedRecurrence {
+
+    private final boolean relu;
+
+    FusedElman(int steps, int batch, int hidden, Activation activation) {
+        super(steps, batch, hidden, 1);
+        if (activation != Activation.TANH && activation != Activation.RELU) {
+            throw new IllegalArgumentException("fusedRNN: only tanh and relu are fused, got " + activation);
+        }
+        this.relu = activation == Activation.RELU;
+    }
+
+    @Override
+    public String name() {
+        return relu ? "fusedRNN(relu)" : "fusedRNN(tanh)";
+    }
+
+    @Override
+    protected DMatrixRMaj forward(DMatrixRMaj... in) {
+        take(in);
+        out = inputProjection(in[3], in[4]);
+        DMatrixRMaj wHhT = transposed(wHh);
+        double[] a = out.data;
+        for (int t = 0; t < steps; t++) {
+            addRecurrentProjection(t, wHhT, out);
+            int end = (t + 1) * batch * hidden;
+            for (int k = t * batch * hidden; k < end; k++) {
+                a[k] = relu ? Math.max(0, a[k]) : Math.tanh(a[k]);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    protected void backward(DMatrixRMaj g, DMatrixRMaj[] grads) {
+        DMatrixRMaj dA = new DMatrixRMaj(steps * batch, hidden);
+        double[] h = out.data;
+        double[] dh = new double[batch * hidden];
+        for (int t = steps - 1; t >= 0; t--) {
+            int start = t * batch * hidden;
+            for (int s = 0; s < batch * hidden; s++) {
+                double hv = h[start + s];
+                double derivative = relu ? (hv > 0 ? 1 : 0) : 1 - hv * hv;
+                dA.data[start + s] = (g.data[start + s] + dh[s]) * derivative;
+            }
+            java.util.Arrays.fill(dh, 0);
+            addRecurrentGradient(t, dA, dh);
+        }
+        accumulateGradients(dA, dA, grads);
+        FusedLSTM.addTo(grads[5], dh);
+    }
+}

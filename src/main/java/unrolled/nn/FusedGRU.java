@@ -1,0 +1,97 @@
+package unrolled.nn;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * {@link GRUCell} in PyTorch's form over a whole sequence as one op (see {@link FusedRecurrence}). Per step, with
+ * a = X·W_ihᵀ + b_ih and b = h_{t−1}·W_hhᵀ + b_hh split into (r, z, n) blocks: r = σ(a_r + b_r), z = σ(a_z + b_z),
+ * n = tanh(a_n + r∘b_n), h_t = (1 − z)∘n + z∘h_{t−1}. Backward, with δh = ∂L/∂h_t: δa_n = δh∘(1−z)∘(1−n²),
+ * δa_z = δh∘(h_{t−1} − n)∘z(1−z), δa_r = δa_n∘b_n∘r(1−r); the recurrent side gets the same except δb_n = δa_n∘r;
+ * ∂L/∂h_{t−1} = δh∘z + δb·W_hh.
+ */
+final class FusedGRU extends FusedRecurrence {
+
+    /** r, z, n of every step after their nonlinearities, T·B × 3H. */
+    private DMatrixRMaj gates;
+    /** h_{t−1}·W_hhᵀ + b_hh of every step, T·B × 3H (its n block is needed by backward). */
+    private DMatrixRMaj recurrent;
+
+    FusedGRU(int steps, int batch, int hidden) {
+        super(steps, batch, hidden, 3);
+    }
+
+    @Override
+    public String name() {
+        return "fusedGRU";
+    }
+
+    @Override
+    protected DMatrixRMaj forward(DMatrixRMaj... in) {
+        take(in);
+        int h = hidden;
+        gates = inputProjection(in[3], null);
+        recurrent = new DMatrixRMaj(steps * batch, width);
+        addToEveryRow(recurrent, in[4]);
+        DMatrixRMaj wHhT = transposed(wHh);
+        out = new DMatrixRMaj(steps * batch, h);
+        double[] a = gates.data;
+        double[] b = recurrent.data;
+        for (int t = 0; t < steps; t++) {
+            addRecurrentProjection(t, wHhT, recurrent);
+            double[] prev = previousArray(t);
+            int prevOffset = previousOffset(t);
+            for (int r = 0; r < batch; r++) {
+                int row = (t * batch + r) * width;
+                int cell = (t * batch + r) * h;
+                for (int j = 0; j < h; j++) {
+                    double rv = sigmoid(a[row + j] + b[row + j]);
+                    double z = sigmoid(a[row + h + j] + b[row + h + j]);
+                    double n = Math.tanh(a[row + 2 * h + j] + rv * b[row + 2 * h + j]);
+                    a[row + j] = rv;
+                    a[row + h + j] = z;
+                    a[row + 2 * h + j] = n;
+                    out.data[cell + j] = (1 - z) * n + z * prev[prevOffset + r * h + j];
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    protected void backward(DMatrixRMaj g, DMatrixRMaj[] grads) {
+        int h = hidden;
+        DMatrixRMaj dA = new DMatrixRMaj(steps * batch, width);
+        DMatrixRMaj dB = new DMatrixRMaj(steps * batch, width);
+        double[] a = gates.data;
+        double[] b = recurrent.data;
+        double[] dh = new double[batch * h];
+        for (int t = steps - 1; t >= 0; t--) {
+            double[] prev = previousArray(t);
+            int prevOffset = previousOffset(t);
+            for (int r = 0; r < batch; r++) {
+                int row = (t * batch + r) * width;
+                int cell = (t * batch + r) * h;
+                for (int j = 0; j < h; j++) {
+                    int s = r * h + j;
+                    double rv = a[row + j];
+                    double z = a[row + h + j];
+                    double n = a[row + 2 * h + j];
+                    double dhv = g.data[cell + j] + dh[s];
+                    double dan = dhv * (1 - z) * (1 - n * n);
+                    double daz = dhv * (prev[prevOffset + s] - n) * z * (1 - z);
+                    double dar = dan * b[row + 2 * h + j] * rv * (1 - rv);
+                    dA.data[row + j] = dar;
+                    dA.data[row + h + j] = daz;
+                    dA.data[row + 2 * h + j] = dan;
+                    dB.data[row + j] = dar;
+                    dB.data[row + h + j] = daz;
+                    dB.data[row + 2 * h + j] = dan * rv;
+                    dh[s] = dhv * z;
+                }
+            }
+            addRecurrentGradient(t, dB, dh);
+        }
+        accumulateGradients(dA, dB, grads);
+        FusedLSTM.addTo(grads[5], dh);
+    }
+}

@@ -1,0 +1,145 @@
+package unrolled.nn;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+import unrolled.graph.Function;
+import unrolled.graph.Gemm;
+
+/**
+ * A whole recurrent layer over a whole sequence as one graph op: the fast path behind {@link Recurrent}, as
+ * PyTorch's nn.LSTM is behind its LSTMCell. The numbers are those of the composed cell (tested to 1e−10); what
+ * changes is the bookkeeping:
+ * <ul>
+ *   <li>the input projection X·W_ihᵀ + b of all T steps is one matrix product (T·B × G·H);</li>
+ *   <li>each step then adds h_{t−1}·W_hhᵀ into its rows in place and applies the gates without allocating;</li>
+ *   <li>backward runs the step recursion, then forms ∂L/∂W_ih = ΔAᵀ·X and ∂L/∂W_hh = ΔA_hᵀ·[h_0; …; h_{T−1}] as
+ *       two big products instead of T small ones.</li>
+ * </ul>
+ * Inputs, in order: X (the T steps stacked, T·B × I), W_ih (G·H × I), W_hh (G·H × H), b_ih and b_hh (1 × G·H),
+ * h_0 (B × H) and, for cells with a cell state, c_0 (B × H). The output stacks h_1 … h_T (T·B × H); subclasses may
+ * append rows (the LSTM appends c_T). G is the number of gate blocks: 1 for an Elman cell, 3 for a GRU, 4 for an LSTM.
+ * Forward-mode tangents are not provided: use the composed cells for those.
+ */
+abstract class FusedRecurrence extends Function {
+
+    protected final int steps;
+    protected final int batch;
+    protected final int hidden;
+    protected final int width;
+    protected DMatrixRMaj x;
+    protected DMatrixRMaj wIh;
+    protected DMatrixRMaj wHh;
+    protected DMatrixRMaj h0;
+    /** h_1 … h_T stacked (and any appended rows): the op's value. */
+    protected DMatrixRMaj out;
+
+    FusedRecurrence(int steps, int batch, int hidden, int gates) {
+        this.steps = steps;
+        this.batch = batch;
+        this.hidden = hidden;
+        this.width = gates * hidden;
+    }
+
+    /** Keeps the inputs every cell has and checks that they fit together. */
+    protected void take(DMatrixRMaj... in) {
+        x = in[0];
+        wIh = in[1];
+        wHh = in[2];
+        h0 = in[5];
+        if (x.numRows != steps * batch || wIh.numRows != width || wIh.numCols != x.numCols
+                || wHh.numRows != width || wHh.numCols != hidden || h0.numRows != batch || h0.numCols != hidden) {
+            throw new IllegalArgumentException(name() + ": inputs do not fit T=" + steps + ", B=" + batch + ", H="
+                    + hidden + ": X " + shape(x) + ", W_ih " + shape(wIh) + ", W_hh " + shape(wHh) + ", h0 " + shape(h0));
+        }
+    }
+
+    private static String shape(DMatrixRMaj m) {
+        return m.numRows + "×" + m.numCols;
+    }
+
+    /** X·W_ihᵀ + 1·(b₁ + b₂) for all steps at once (b₂ may be null): T·B × G·H. */
+    protected DMatrixRMaj inputProjection(DMatrixRMaj b1, DMatrixRMaj b2) {
+        DMatrixRMaj a = new DMatrixRMaj(steps * batch, width);
+        Gemm.multTransB(x, wIh, a);
+        addToEveryRow(a, b1);
+        if (b2 != null) {
+            addToEveryRow(a, b2);
+        }
+        return a;
+    }
+
+    static void addToEveryRow(DMatrixRMaj a, DMatrixRMaj row) {
+        double[] d = a.data;
+        double[] b = row.data;
+        int cols = a.numCols;
+        for (int i = 0; i < a.numRows * cols; i += cols) {
+            for (int j = 0; j < cols; j++) {
+                d[i + j] += b[j];
+            }
+        }
+    }
+
+    /** Where h_{t−1} lives: h_0 for the first step, else the previous rows of the output. */
+    protected double[] previousArray(int t) {
+        return t == 0 ? h0.data : out.data;
+    }
+
+    protected int previousOffset(int t) {
+        return t == 0 ? 0 : (t - 1) * batch * hidden;
+    }
+
+    /** h_{t−1}·W_hhᵀ added into rows t·B … t·B + B − 1 of {@code target} (T·B × G·H); W_hhᵀ is given. */
+    protected void addRecurrentProjection(int t, DMatrixRMaj wHhTransposed, DMatrixRMaj target) {
+        Gemm.multAdd(previousArray(t), previousOffset(t), wHhTransposed.data, 0, target.data, t * batch * width,
+                batch, hidden, width);
+    }
+
+    /** ∂L/∂h_{t−1} += ΔA_t·W_hh for the step's rows of ΔA (T·B × G·H); {@code dh} is B × H. */
+    protected void addRecurrentGradient(int t, DMatrixRMaj dHidden, double[] dh) {
+        Gemm.multAdd(dHidden.data, t * batch * width, wHh.data, 0, dh, 0, batch, width, hidden);
+    }
+
+    /**
+     * The parameter and input gradients from the pre-activation gradients: ΔA of the input projection and ΔA_h of
+     * the recurrent one (the same matrix for Elman and LSTM cells; they differ for the GRU's candidate block).
+     * grads: [X, W_ih, W_hh, b_ih, b_hh, h_0, …], each null when that input needs no gradient.
+     */
+    protected void accumulateGradients(DMatrixRMaj dInput, DMatrixRMaj dHidden, DMatrixRMaj[] grads) {
+        if (grads[0] != null) Gemm.multAdd(dInput, wIh, grads[0]);
+        if (grads[1] != null) Gemm.multAddTransA(dInput, x, grads[1]);
+        if (grads[2] != null) Gemm.multAddTransA(dHidden, previousStates(), grads[2]);
+        if (grads[3] != null) addColumnSums(dInput, grads[3]);
+        if (grads[4] != null) addColumnSums(dHidden, grads[4]);
+    }
+
+    /** [h_0; h_1; …; h_{T−1}], T·B × H: the state each step started from. */
+    private DMatrixRMaj previousStates() {
+        DMatrixRMaj previous = new DMatrixRMaj(steps * batch, hidden);
+        System.arraycopy(h0.data, 0, previous.data, 0, batch * hidden);
+        System.arraycopy(out.data, 0, previous.data, batch * hidden, (steps - 1) * batch * hidden);
+        return previous;
+    }
+
+    private static void addColumnSums(DMatrixRMaj g, DMatrixRMaj out) {
+        int cols = g.numCols;
+        for (int i = 0; i < g.numRows * cols; i += cols) {
+            for (int j = 0; j < cols; j++) {
+                out.data[j] += g.data[i + j];
+            }
+        }
+    }
+
+    protected static DMatrixRMaj transposed(DMatrixRMaj m) {
+        return CommonOps_DDRM.transpose(m, null);
+    }
+
+    static double sigmoid(double a) {
+        return a >= 0 ? 1 / (1 + Math.exp(-a)) : Math.exp(a) / (1 + Math.exp(a));
+    }
+
+    @Override
+    protected DMatrixRMaj tangent(DMatrixRMaj[] inputTangents) {
+        throw new UnsupportedOperationException(name() + ": forward mode is not available on the fused layer;"
+                + " build the model with .fused(false) to get the composed cells");
+    }
+}

@@ -1,0 +1,146 @@
+package unrolled.nn;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static unrolled.graph.Ops.mul;
+import static unrolled.graph.Ops.sum;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import unrolled.graph.ForwardMode;
+import unrolled.graph.GradCheck;
+import unrolled.graph.Node;
+import unrolled.graph.Tensors;
+
+/** Every fused layer against the composed cells it replaces: the same values and gradients to 1e−10. */
+class FusedTest {
+
+    private static final Map<String, BiFunction<Integer, Integer, Recurrent.Builder>> MODELS = Map.of(
+            "rnn tanh", (i, h) -> Recurrent.rnn(i, h),
+            "rnn relu", (i, h) -> Recurrent.rnn(i, h, Activation.RELU),
+            "lstm", (i, h) -> Recurrent.lstm(i, h),
+            "gru", (i, h) -> Recurrent.gru(i, h));
+
+    static Stream<Arguments> configurations() {
+        List<Arguments> cases = new ArrayList<>();
+        for (String model : List.of("rnn tanh", "rnn relu", "lstm", "gru")) {
+            cases.add(Arguments.of(model, 1, 1, 1, false));
+            cases.add(Arguments.of(model, 5, 3, 1, false));
+            cases.add(Arguments.of(model, 4, 2, 2, true));
+        }
+        return cases.stream();
+    }
+
+    private record Run(List<DMatrixRMaj> values, List<DMatrixRMaj> gradients) {}
+
+    /** Outputs and final states, then the gradients of a random weighted sum of them w.r.t. everything. */
+    private static Run run(String model, int steps, int batch, int layers, boolean bidirectional, boolean fused) {
+        int in = 3;
+        int hidden = 4;
+        Recurrent rnn = MODELS.get(model).apply(in, hidden).layers(layers).bidirectional(bidirectional)
+                .fused(fused).seed(11).build();
+        Random data = new Random(7);
+        List<Node> xs = new ArrayList<>();
+        for (int t = 0; t < steps; t++) {
+            xs.add(Node.param("x" + t, Tensors.uniform(batch, in, -1, 1, data)));
+        }
+        List<State> initial = new ArrayList<>();
+        for (State s : rnn.initialStates(batch)) {
+            Node h = Node.param("h0", Tensors.uniform(batch, hidden, -0.5, 0.5, data));
+            Node c = s.c() == null ? null : Node.param("c0", Tensors.uniform(batch, hidden, -0.5, 0.5, data));
+            initial.add(new State(h, c));
+        }
+        Recurrent.Output out = rnn.forward(xs, initial);
+        List<Node> watched = new ArrayList<>(out.outputs());
+        for (State s : out.finalStates()) {
+            watched.add(s.h());
+            if (s.c() != null) watched.add(s.c());
+        }
+        Node loss = null;
+        for (Node w : watched) {
+            Node term = sum(mul(w, Node.constant(Tensors.uniform(w.rows(), w.cols(), -1, 1, data))));
+            loss = loss == null ? term : loss.add(term);
+        }
+        loss.backward();
+        List<DMatrixRMaj> values = watched.stream().map(Node::value).toList();
+        List<Node> leaves = new ArrayList<>(rnn.parameters().nodes());
+        leaves.addAll(xs);
+        for (State s : initial) {
+            leaves.add(s.h());
+            if (s.c() != null) leaves.add(s.c());
+        }
+        return new Run(values, leaves.stream().map(Node::grad).toList());
+    }
+
+    @ParameterizedTest(name = "{0}: T={1} B={2} layers={3} bidirectional={4}")
+    @MethodSource("configurations")
+    void fusedEqualsComposed(String model, int steps, int batch, int layers, boolean bidirectional) {
+        Run composed = run(model, steps, batch, layers, bidirectional, false);
+        Run fused = run(model, steps, batch, layers, bidirectional, true);
+        assertClose(composed.values(), fused.values(), "values");
+        assertClose(composed.gradients(), fused.gradients(), "gradients");
+    }
+
+    private static void assertClose(List<DMatrixRMaj> expected, List<DMatrixRMaj> actual, String what) {
+        assertEquals(expected.size(), actual.size());
+        for (int k = 0; k < expected.size(); k++) {
+            for (int i = 0; i < expected.get(k).getNumElements(); i++) {
+                assertEquals(expected.get(k).data[i], actual.get(k).data[i], 1e-10, what + " " + k + " entry " + i);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fusedModels")
+    void fusedLayersPassTheGradientCheck(String model) {
+        Recurrent rnn = MODELS.get(model).apply(3, 4).fused(true).seed(5).build();
+        Random data = new Random(9);
+        List<Node> xs = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            xs.add(Node.param("x" + t, Tensors.uniform(2, 3, -1, 1, data)));
+        }
+        DMatrixRMaj weights = Tensors.uniform(2, 4, -1, 1, data);
+        Map<String, Node> checked = new java.util.LinkedHashMap<>(rnn.parameters().asMap());
+        checked.put("x0", xs.get(0));
+        GradCheck.Report report = GradCheck.check(
+                () -> sum(mul(rnn.forward(xs).lastOutput(), Node.constant(weights))), checked);
+        assertTrue(report.passed() && report.maxRelativeError() <= 1e-7, report::toString);
+    }
+
+    static Stream<String> fusedModels() {
+        return Stream.of("rnn tanh", "lstm", "gru");
+    }
+
+    @Test
+    void cellsWithoutAFusedOpRunComposed() {
+        Recurrent peephole = Recurrent.peephole(2, 3).fused(true).seed(1).build();
+        Recurrent cho = Recurrent.gru(2, 3, GRUCell.Variant.CHO).fused(true).seed(1).build();
+        List<Node> xs = List.of(Node.constant(Tensors.ones(1, 2)), Node.constant(Tensors.ones(1, 2)));
+        assertEquals("mul", peephole.forward(xs).lastOutput().function().name(), "h = o ∘ tanh(c), step by step");
+        assertEquals("add", cho.forward(xs).lastOutput().function().name(), "h = (1 − z)∘n + z∘h, step by step");
+        assertEquals("sliceRows", Recurrent.lstm(2, 3).fused(true).seed(1).build().forward(xs).lastOutput()
+                .function().name(), "a fused layer's outputs are row blocks of the fused op");
+        assertTrue(FusedLayer.supports(ElmanCell.random(2, 3, new Random(0))));
+        assertTrue(!FusedLayer.supports(ElmanCell.linearMemory(2, 2)));
+    }
+
+    @Test
+    void forwardModeOnAFusedLayerSaysWhatToDo() {
+        Recurrent rnn = Recurrent.lstm(2, 3).fused(true).seed(1).build();
+        Node x = Node.param("x", Tensors.ones(1, 2));
+        Node out = sum(rnn.forward(List.of(x)).lastOutput());
+        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
+                () -> ForwardMode.tangent(out, x, Tensors.ones(1, 2)));
+        assertTrue(e.getMessage().contains("fusedLSTM") && e.getMessage().contains("fused(false)"), e.getMessage());
+    }
+}
