@@ -1,0 +1,245 @@
+package unrolled.bench;
+
+import static unrolled.graph.Ops.linear;
+import static unrolled.graph.Ops.softmaxCrossEntropy;
+import static unrolled.graph.Ops.stackRows;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import unrolled.graph.Gemm;
+import unrolled.graph.Node;
+import unrolled.graph.Tensors;
+import unrolled.nn.Dense;
+import unrolled.nn.Recurrent;
+import unrolled.nn.State;
+
+/**
+ * Times one training step — forward through a fused RNN, LSTM or GRU layer, a dense head on every step, softmax
+ * cross-entropy over all T·B rows, backward — in double precision on one thread, at the sizes of the README's table,
+ * and the same step in PyTorch (float64, one thread) when a Python with torch is found, printing ms/step and the
+ * ratio ours / PyTorch. Then the memory of one step: bytes allocated and peak live heap at T = 35 and T = 1000, and
+ * truncated BPTT over T = 1000 in windows of 35.
+ *
+ * <p>Run it with {@code ./lab.sh benchmark}. The Python used for PyTorch is {@code $UNROLLED_PYTHON}, else
+ * {@code python3}.
+ */
+public final class Benchmark {
+
+    /** One configuration of the table: the cell (PyTorch's class name) and batch, steps, input and hidden sizes. */
+    record Config(String cell, int batch, int steps, int inputs, int hidden) {
+        String key() {
+            return cell + ":" + batch + ":" + steps + ":" + inputs + ":" + hidden;
+        }
+    }
+
+    private static final int[][] SIZES = {{1, 50, 10, 20}, {32, 35, 28, 128}, {32, 35, 28, 256}};
+    private static final double MIN_SECONDS = 1.0;
+
+    private Benchmark() {}
+
+    /** With no arguments, the README's table; else only the configurations given as CELL:B:T:I:H. */
+    public static void main(String[] args) throws Exception {
+        List<Config> configs = new ArrayList<>();
+        for (String arg : args) {
+            String[] p = arg.split(":");
+            if (p.length != 5) {
+                throw new IllegalArgumentException("benchmark: expected CELL:B:T:I:H such as LSTM:32:35:28:128, got " + arg);
+            }
+            configs.add(new Config(p[0].toUpperCase(Locale.ROOT), Integer.parseInt(p[1]), Integer.parseInt(p[2]),
+                    Integer.parseInt(p[3]), Integer.parseInt(p[4])));
+        }
+        if (configs.isEmpty()) {
+            for (String cell : List.of("RNN", "LSTM", "GRU")) {
+                for (int[] s : SIZES) {
+                    configs.add(new Config(cell, s[0], s[1], s[2], s[3]));
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "Unrolled benchmark: forward + backward of one training step, float64, one thread"
+                + " (SIMD matrix kernel: %s)%n%n", Gemm.isSimd() ? "on" : "off");
+        Map<String, Double> ours = new LinkedHashMap<>();
+        for (Config c : configs) {
+            ours.put(c.key(), millisecondsPerStep(c));
+        }
+        Map<String, Double> pytorch = pytorch(configs);
+        System.out.printf(Locale.ROOT, "%-5s %4s %5s %4s %5s %14s %17s %7s%n", "cell", "B", "T", "I", "H",
+                "ours ms/step", "PyTorch ms/step", "ratio");
+        for (Config c : configs) {
+            double o = ours.get(c.key());
+            Double p = pytorch.get(c.key());
+            System.out.printf(Locale.ROOT, "%-5s %4d %5d %4d %5d %14.3f %17s %7s%n", c.cell(), c.batch(), c.steps(),
+                    c.inputs(), c.hidden(), o, p == null ? "—" : String.format(Locale.ROOT, "%.3f", p),
+                    p == null ? "—" : String.format(Locale.ROOT, "%.2f", o / p));
+        }
+        if (pytorch.isEmpty()) {
+            System.out.println("\n(PyTorch not found: set UNROLLED_PYTHON to a Python with torch for the ratios)");
+        }
+        if (args.length == 0) {
+            System.out.println();
+            memory();
+        }
+    }
+
+    /** The median of several timed rounds, after a warm-up long enough for the JIT compiler. */
+    static double millisecondsPerStep(Config c) {
+        Step step = new Step(c, Long.MAX_VALUE);
+        long warmUpEnd = System.nanoTime() + 2_000_000_000L;
+        while (System.nanoTime() < warmUpEnd) {
+            step.run();
+        }
+        List<Double> rounds = new ArrayList<>();
+        for (int round = 0; round < 5; round++) {
+            int runs = 0;
+            long start = System.nanoTime();
+            while (System.nanoTime() - start < MIN_SECONDS * 1e9 / 5) {
+                step.run();
+                runs++;
+            }
+            rounds.add((System.nanoTime() - start) / 1e6 / runs);
+        }
+        rounds.sort(Double::compare);
+        return rounds.get(rounds.size() / 2);
+    }
+
+    /**
+     * One training step's graph on fixed random data: the fused layer, the head on all T·B rows at once, the mean
+     * cross-entropy, zeroed gradients and backward. With {@code window} below T, truncated BPTT: the sequence is
+     * processed window by window, the state carried in detached.
+     */
+    static final class Step {
+        private final Recurrent rnn;
+        private final Dense head;
+        private final List<Node> xs = new ArrayList<>();
+        private final int[] classes;
+        private final int batch;
+        private final int window;
+
+        Step(Config c, long window) {
+            Random random = new Random(0);
+            rnn = builder(c).fused(true).seed(0).build();
+            head = Dense.random(c.hidden(), c.inputs(), random);
+            for (int t = 0; t < c.steps(); t++) {
+                xs.add(Node.constant(Tensors.gaussian(c.batch(), c.inputs(), 1, random)));
+            }
+            classes = random.ints(c.steps() * c.batch(), 0, c.inputs()).toArray();
+            batch = c.batch();
+            this.window = (int) Math.min(window, c.steps());
+        }
+
+        private static Recurrent.Builder builder(Config c) {
+            return switch (c.cell()) {
+                case "RNN" -> Recurrent.rnn(c.inputs(), c.hidden());
+                case "LSTM" -> Recurrent.lstm(c.inputs(), c.hidden());
+                case "GRU" -> Recurrent.gru(c.inputs(), c.hidden());
+                default -> throw new IllegalArgumentException("unknown cell " + c.cell());
+            };
+        }
+
+        double run() {
+            return run(() -> {});
+        }
+
+        /** One step; {@code afterBackward} runs after each window's backward, while its graph is still alive. */
+        double run(Runnable afterBackward) {
+            rnn.parameters().zeroGrad();
+            head.parameters().zeroGrad();
+            List<State> states = rnn.initialStates(batch);
+            double total = 0;
+            for (int start = 0; start < xs.size(); start += window) {
+                int end = Math.min(xs.size(), start + window);
+                Recurrent.Output out = rnn.forward(xs.subList(start, end), states);
+                Node logits = linear(stackRows(out.outputs()), head.parameters().get("weight"),
+                        head.parameters().get("bias"));
+                int[] target = java.util.Arrays.copyOfRange(classes, start * batch, end * batch);
+                Node loss = softmaxCrossEntropy(logits, target);
+                loss.backward();
+                afterBackward.run();
+                total += loss.scalar();
+                states = out.finalStates().stream().map(State::detach).toList();
+            }
+            return total;
+        }
+    }
+
+    /** PyTorch's ms/step per configuration, or an empty map when no Python with torch is at hand. */
+    private static Map<String, Double> pytorch(List<Config> configs) {
+        Map<String, Double> result = new LinkedHashMap<>();
+        String python = System.getenv().getOrDefault("UNROLLED_PYTHON", "python3");
+        String script = System.getProperty("unrolled.pytorchScript", "src/main/python/pytorch_reference.py");
+        List<String> command = new ArrayList<>(List.of(python, script));
+        configs.forEach(c -> command.add(c.key()));
+        Pattern line = Pattern.compile("\"cell\": \"(\\w+)\", \"B\": (\\d+), \"T\": (\\d+), \"I\": (\\d+), \"H\": (\\d+),"
+                + " \"ms_per_step\": ([0-9.eE+-]+)");
+        try {
+            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            try (BufferedReader out = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String text;
+                while ((text = out.readLine()) != null) {
+                    Matcher m = line.matcher(text);
+                    if (m.find()) {
+                        result.put(String.join(":", m.group(1), m.group(2), m.group(3), m.group(4), m.group(5)),
+                                Double.parseDouble(m.group(6)));
+                    }
+                }
+            }
+            process.waitFor();
+        } catch (IOException e) {
+            return Map.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return result;
+    }
+
+    /**
+     * Allocation and live heap of one LSTM step (B = 32, I = 28, H = 128) as T grows, and with truncated BPTT. The
+     * live heap is measured after a garbage collection at the end of each window's backward pass, while its graph
+     * (values, gradients, saved activations) is still referenced: the most memory a step needs.
+     */
+    private static void memory() {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        System.out.println("Memory of one LSTM training step (B=32, I=28, H=128):");
+        System.out.printf(Locale.ROOT, "%-24s %18s %18s%n", "sequence", "allocated/step", "peak live heap");
+        Object[][] rows = {{"T = 35", 35, Long.MAX_VALUE}, {"T = 1000", 1000, Long.MAX_VALUE},
+            {"T = 1000, TBPTT k = 35", 1000, 35L}};
+        for (Object[] row : rows) {
+            Step step = new Step(new Config("LSTM", 32, (Integer) row[1], 28, 128), (Long) row[2]);
+            step.run();
+            long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+            step.run();
+            long allocated = threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+            System.gc();
+            long baseline = heapUsed();
+            long[] peak = {0};
+            step.run(() -> {
+                System.gc();
+                peak[0] = Math.max(peak[0], heapUsed() - baseline);
+            });
+            System.out.printf(Locale.ROOT, "%-24s %15.1f MB %15.1f MB%n", row[0], allocated / 1e6, peak[0] / 1e6);
+        }
+    }
+
+    private static List<MemoryPoolMXBean> heapPools() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
+    }
+
+    private static long heapUsed() {
+        return heapPools().stream().mapToLong(p -> p.getUsage().getUsed()).sum();
+    }
+
+}
