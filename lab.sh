@@ -7,6 +7,7 @@
 #   ./lab.sh [--] JUPYTER-ARGS...   extra arguments go to `jupyter lab` (e.g. --no-browser --port 8899)
 #   ./lab.sh student-versions [OUTDIR]  the assignments without solutions (default target/assignments/student/)
 #   ./lab.sh grade SUBMISSION.ipynb...  grade submissions in the java kernel (./lab.sh grade --help)
+#   ./lab.sh benchmark [CELL:B:T:I:H...] time training steps against PyTorch (if the Python env has torch)
 #   ./lab.sh --help
 #
 # Needs JDK 17+, Maven and Python 3.10+. Python packages go into the active virtualenv or
@@ -125,7 +126,7 @@ setup() {
   install_kernel
 }
 
-usage() { sed -n '2,15s/^# \{0,1\}//p' "$UNROLLED_ROOT/lab.sh"; }
+usage() { sed -n '2,16s/^# \{0,1\}//p' "$UNROLLED_ROOT/lab.sh"; }
 
 # The course assignments (notebooks/assignments/, tooling in src/main/python/unrolled_course):
 # student-versions needs only Python; grade also needs lib/ and the java kernel.
@@ -144,11 +145,21 @@ course() {
     exec "$PY" -m unrolled_course "$command" "$@"
 }
 
+# The speed benchmark (unrolled.bench.Benchmark): our fused layers, then PyTorch from $UNROLLED_PYTHON (default: the
+# project's Python env) when it can import torch, with the ratios; then the memory of one step.
+benchmark() {
+  setup
+  cd "$UNROLLED_ROOT"
+  UNROLLED_PYTHON="${UNROLLED_PYTHON:-$PY}" exec "$(java_cmd)" --add-modules jdk.incubator.vector -Xmx4g \
+    -cp "$UNROLLED_LIB/*" unrolled.bench.Benchmark "$@" 2> >(grep -v 'Using incubator modules' >&2)
+}
+
 main() {
   local setup_only=0 open=""
   local -a args=()
   case "${1:-}" in
     student-versions|grade) course "$@" ;;
+    benchmark) shift; benchmark "$@" ;;
   esac
   while (( $# )); do
     case "$1" in
