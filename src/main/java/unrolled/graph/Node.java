@@ -139,9 +139,12 @@ public final class Node {
         return value.get(row, col);
     }
 
-    /** ∂L/∂value from the last backward pass (zeros if no gradient has reached this node). */
+    /**
+     * ∂L/∂value from the last backward pass (zeros if no gradient has reached this node). This is the node's own
+     * gradient matrix, not a copy: clipping and optimisers change it in place.
+     */
     public DMatrixRMaj grad() {
-        return grad != null ? grad : new DMatrixRMaj(value.numRows, value.numCols);
+        return gradBuffer();
     }
 
     public int rows() {

@@ -59,6 +59,7 @@ public final class Recurrent {
         this.directions = b.bidirectional ? 2 : 1;
         this.cells = List.copyOf(cells);
         this.dropout = dropout;
+        parameters().forEach(e -> e.getValue().named(e.getKey()));
     }
 
     /** Elman layers with tanh, as {@code nn.RNN}. */

@@ -11,6 +11,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -44,12 +45,21 @@ class LiveChartTest {
     void displaysTheChartOnceAndThenUpdatesIt() {
         Node w = Node.param("w", 0.0);
         FakeDisplay display = new FakeDisplay();
-        new Trainer(new Adam(List.of(w), 0.1)).listeners(new LiveChart(display))
+        new Trainer(new Adam(List.of(w), 0.1)).listeners(new LiveChart(display, Duration.ZERO))
                 .validation(() -> 0.5)
                 .fit(3, List.of(1.0, 2.0), x -> Ops.mse(w, Node.constant(Tensors.scalar(x))));
         assertEquals(List.of("display", "update id-1", "update id-1"), display.calls);
         BufferedImage last = assertInstanceOf(BufferedImage.class, display.shown.get(2));
         assertTrue(last.getWidth() >= 100 && last.getHeight() >= 100);
+    }
+
+    @Test
+    void shortEpochsRedrawOnlyAtTheStartAndTheEnd() {
+        Node w = Node.param("w", 0.0);
+        FakeDisplay display = new FakeDisplay();
+        new Trainer(new Adam(List.of(w), 0.1)).listeners(new LiveChart(display, Duration.ofHours(1)))
+                .fit(20, List.of(1.0, 2.0), x -> Ops.mse(w, Node.constant(Tensors.scalar(x))));
+        assertEquals(List.of("display", "update id-1"), display.calls);
     }
 
     @Test
