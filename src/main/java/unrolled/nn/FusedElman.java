@@ -1,6 +1,7 @@
 package unrolled.nn;
 
 import org.ejml.data.DMatrixRMaj;
+import unrolled.graph.Activations;
 
 /**
  * {@link ElmanCell} (tanh or relu) over a whole sequence as one op (see {@link FusedRecurrence}):
@@ -32,9 +33,14 @@ final class FusedElman extends FusedRecurrence {
         double[] a = out.data;
         for (int t = 0; t < steps; t++) {
             addRecurrentProjection(t, wHhT, out);
-            int end = (t + 1) * batch * hidden;
-            for (int k = t * batch * hidden; k < end; k++) {
-                a[k] = relu ? Math.max(0, a[k]) : Math.tanh(a[k]);
+            int start = t * batch * hidden;
+            int end = start + batch * hidden;
+            if (relu) {
+                for (int k = start; k < end; k++) {
+                    a[k] = Math.max(0, a[k]);
+                }
+            } else {
+                Activations.tanh(a, start, end);
             }
         }
         return out;

@@ -1,6 +1,7 @@
 package unrolled.nn;
 
 import org.ejml.data.DMatrixRMaj;
+import unrolled.graph.Activations;
 
 /**
  * {@link GRUCell} in PyTorch's form over a whole sequence as one op (see {@link FusedRecurrence}). Per step, with
@@ -43,14 +44,17 @@ final class FusedGRU extends FusedRecurrence {
             for (int r = 0; r < batch; r++) {
                 int row = (t * batch + r) * width;
                 int cell = (t * batch + r) * h;
+                for (int j = 0; j < 2 * h; j++) {
+                    a[row + j] += b[row + j];
+                }
+                Activations.sigmoid(a, row, row + 2 * h);
                 for (int j = 0; j < h; j++) {
-                    double rv = sigmoid(a[row + j] + b[row + j]);
-                    double z = sigmoid(a[row + h + j] + b[row + h + j]);
-                    double n = Math.tanh(a[row + 2 * h + j] + rv * b[row + 2 * h + j]);
-                    a[row + j] = rv;
-                    a[row + h + j] = z;
-                    a[row + 2 * h + j] = n;
-                    out.data[cell + j] = (1 - z) * n + z * prev[prevOffset + r * h + j];
+                    a[row + 2 * h + j] += a[row + j] * b[row + 2 * h + j];
+                }
+                Activations.tanh(a, row + 2 * h, row + 3 * h);
+                for (int j = 0; j < h; j++) {
+                    double z = a[row + h + j];
+                    out.data[cell + j] = (1 - z) * a[row + 2 * h + j] + z * prev[prevOffset + r * h + j];
                 }
             }
         }

@@ -2,6 +2,7 @@ package unrolled.nn;
 
 import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
+import unrolled.graph.Activations;
 
 /**
  * {@link LSTMCell} over a whole sequence as one op (see {@link FusedRecurrence}). Per step, with a = the step's
@@ -44,21 +45,18 @@ final class FusedLSTM extends FusedRecurrence {
             for (int r = 0; r < batch; r++) {
                 int row = (t * batch + r) * width;
                 int cell = (t * batch + r) * h;
+                Activations.sigmoid(a, row, row + 2 * h);
+                Activations.tanh(a, row + 2 * h, row + 3 * h);
+                Activations.sigmoid(a, row + 3 * h, row + 4 * h);
+                double[] cPrev = t == 0 ? c0.data : c;
+                int prev = t == 0 ? r * h : cell - batch * h;
                 for (int j = 0; j < h; j++) {
-                    double i = sigmoid(a[row + j]);
-                    double f = sigmoid(a[row + h + j]);
-                    double g = Math.tanh(a[row + 2 * h + j]);
-                    double o = sigmoid(a[row + 3 * h + j]);
-                    a[row + j] = i;
-                    a[row + h + j] = f;
-                    a[row + 2 * h + j] = g;
-                    a[row + 3 * h + j] = o;
-                    double cPrev = t == 0 ? c0.data[r * h + j] : c[cell - batch * h + j];
-                    double ct = f * cPrev + i * g;
-                    double tc = Math.tanh(ct);
-                    c[cell + j] = ct;
-                    tanhC[cell + j] = tc;
-                    out.data[cell + j] = o * tc;
+                    c[cell + j] = a[row + h + j] * cPrev[prev + j] + a[row + j] * a[row + 2 * h + j];
+                }
+                System.arraycopy(c, cell, tanhC, cell, h);
+                Activations.tanh(tanhC, cell, cell + h);
+                for (int j = 0; j < h; j++) {
+                    out.data[cell + j] = a[row + 3 * h + j] * tanhC[cell + j];
                 }
             }
         }

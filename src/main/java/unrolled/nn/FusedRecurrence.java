@@ -106,8 +106,10 @@ abstract class FusedRecurrence extends Function {
      */
     protected void accumulateGradients(DMatrixRMaj dInput, DMatrixRMaj dHidden, DMatrixRMaj[] grads) {
         if (grads[0] != null) Gemm.multAdd(dInput, wIh, grads[0]);
-        if (grads[1] != null) Gemm.multAddTransA(dInput, x, grads[1]);
-        if (grads[2] != null) Gemm.multAddTransA(dHidden, previousStates(), grads[2]);
+        DMatrixRMaj dInputT = transposed(dInput);
+        DMatrixRMaj dHiddenT = dHidden == dInput ? dInputT : transposed(dHidden);
+        if (grads[1] != null) Gemm.multAdd(dInputT, x, grads[1]);
+        if (grads[2] != null) Gemm.multAdd(dHiddenT, previousStates(), grads[2]);
         if (grads[3] != null) addColumnSums(dInput, grads[3]);
         if (grads[4] != null) addColumnSums(dHidden, grads[4]);
     }
@@ -131,10 +133,6 @@ abstract class FusedRecurrence extends Function {
 
     protected static DMatrixRMaj transposed(DMatrixRMaj m) {
         return CommonOps_DDRM.transpose(m, null);
-    }
-
-    static double sigmoid(double a) {
-        return a >= 0 ? 1 / (1 + Math.exp(-a)) : Math.exp(a) / (1 + Math.exp(a));
     }
 
     @Override
