@@ -92,6 +92,6 @@ public final class Gemm {
     }
 
     private static boolean useSimd(int m, int k, int n) {
-        return SIMD && m >= VectorGemm.ROWS && n >= VectorGemm.COLUMNS && (long) m * k * n >= SIMD_THRESHOLD;
+        return SIMD && (long) m * k * n >= SIMD_THRESHOLD;
     }
 }
