@@ -1,14 +1,14 @@
 package unrolled.graph;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The SIMD kernel behind {@link Gemm}: C += A·B on row-major arrays. Each pass keeps a block of C, ROWS rows by
  * two vector widths, in registers and adds A[i, p]·B[p, j…] over the whole inner dimension p with fused
- * multiply-adds; columns left over at the right edge take one (masked) vector per row, rows left over at the
- * bottom one row at a time. Loaded only when the Vector API module is present.
+ * multiply-adds; columns left over at the right edge take one vector per row while a whole vector fits, and the
+ * last few columns and rows the plain loop (masked vector loads are not compiled to SIMD on JDK 17, so they are
+ * avoided). Loaded only when the Vector API module is present.
  */
 final class VectorGemm {
 
@@ -21,55 +21,41 @@ final class VectorGemm {
 
     /** C += A·B where A starts at a[ao] (m×k), B at b[bo] (k×n) and C at c[co] (m×n), all row-major. */
     static void multAdd(double[] a, int ao, double[] b, int bo, double[] c, int co, int m, int k, int n) {
-        int blockedColumns = n - n % COLUMNS;
+        int wide = n - n % COLUMNS;
+        int narrow = n - n % LANES;
         int i = 0;
         for (; i + ROWS <= m; i += ROWS) {
-            for (int j = 0; j < blockedColumns; j += COLUMNS) {
+            for (int j = 0; j < wide; j += COLUMNS) {
                 block(a, ao, b, bo, c, co, i, j, k, n);
             }
-            for (int j = blockedColumns; j < n; j += LANES) {
-                edgeBlock(a, ao, b, bo, c, co, i, j, k, n, SPECIES.indexInRange(j, n));
+            for (int j = wide; j < narrow; j += LANES) {
+                narrowBlock(a, ao, b, bo, c, co, i, j, k, n);
             }
+            Gemm.plainMultAdd(a, ao, b, bo, c, co, i, i + ROWS, narrow, k, n);
         }
-        for (; i < m; i++) {
-            for (int j = 0; j < n; j += LANES) {
-                row(a, ao, b, bo, c, co, i, j, k, n, SPECIES.indexInRange(j, n));
-            }
-        }
+        Gemm.plainMultAdd(a, ao, b, bo, c, co, i, m, 0, k, n);
     }
 
-    /** C[i…i+3, j…j+L) += A[i…i+3, :]·B[:, j…j+L) for the columns the mask keeps. */
-    private static void edgeBlock(double[] a, int ao, double[] b, int bo, double[] c, int co, int i, int j, int k,
-                                  int n, VectorMask<Double> mask) {
+    /** C[i…i+3, j…j+L) += A[i…i+3, :]·B[:, j…j+L), one vector per row. */
+    private static void narrowBlock(double[] a, int ao, double[] b, int bo, double[] c, int co, int i, int j, int k,
+                                    int n) {
         int r0 = co + i * n + j;
-        DoubleVector c0 = DoubleVector.fromArray(SPECIES, c, r0, mask);
-        DoubleVector c1 = DoubleVector.fromArray(SPECIES, c, r0 + n, mask);
-        DoubleVector c2 = DoubleVector.fromArray(SPECIES, c, r0 + 2 * n, mask);
-        DoubleVector c3 = DoubleVector.fromArray(SPECIES, c, r0 + 3 * n, mask);
+        DoubleVector c0 = DoubleVector.fromArray(SPECIES, c, r0);
+        DoubleVector c1 = DoubleVector.fromArray(SPECIES, c, r0 + n);
+        DoubleVector c2 = DoubleVector.fromArray(SPECIES, c, r0 + 2 * n);
+        DoubleVector c3 = DoubleVector.fromArray(SPECIES, c, r0 + 3 * n);
         int a0 = ao + i * k;
         for (int p = 0; p < k; p++) {
-            DoubleVector bv = DoubleVector.fromArray(SPECIES, b, bo + p * n + j, mask);
+            DoubleVector bv = DoubleVector.fromArray(SPECIES, b, bo + p * n + j);
             c0 = DoubleVector.broadcast(SPECIES, a[a0 + p]).fma(bv, c0);
             c1 = DoubleVector.broadcast(SPECIES, a[a0 + k + p]).fma(bv, c1);
             c2 = DoubleVector.broadcast(SPECIES, a[a0 + 2 * k + p]).fma(bv, c2);
             c3 = DoubleVector.broadcast(SPECIES, a[a0 + 3 * k + p]).fma(bv, c3);
         }
-        c0.intoArray(c, r0, mask);
-        c1.intoArray(c, r0 + n, mask);
-        c2.intoArray(c, r0 + 2 * n, mask);
-        c3.intoArray(c, r0 + 3 * n, mask);
-    }
-
-    /** C[i, j…j+L) += A[i, :]·B[:, j…j+L) for the columns the mask keeps. */
-    private static void row(double[] a, int ao, double[] b, int bo, double[] c, int co, int i, int j, int k, int n,
-                            VectorMask<Double> mask) {
-        int at = co + i * n + j;
-        DoubleVector acc = DoubleVector.fromArray(SPECIES, c, at, mask);
-        for (int p = 0; p < k; p++) {
-            acc = DoubleVector.broadcast(SPECIES, a[ao + i * k + p])
-                    .fma(DoubleVector.fromArray(SPECIES, b, bo + p * n + j, mask), acc);
-        }
-        acc.intoArray(c, at, mask);
+        c0.intoArray(c, r0);
+        c1.intoArray(c, r0 + n);
+        c2.intoArray(c, r0 + 2 * n);
+        c3.intoArray(c, r0 + 3 * n);
     }
 
     /** C[i…i+3, j…j+2L) += A[i…i+3, :]·B[:, j…j+2L), eight accumulators in registers. */
