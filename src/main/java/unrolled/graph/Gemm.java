@@ -25,10 +25,20 @@ public final class Gemm {
 
     /** C += A·B for A m×k, B k×n, C m×n. */
     public static void multAdd(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
-        if (useSimd(a.numRows, a.numCols, b.numCols)) {
-            VectorGemm.multAdd(a.data, 0, b.data, 0, c.data, 0, a.numRows, a.numCols, b.numCols);
-        } else {
+        int m = a.numRows;
+        int n = b.numCols;
+        if (!useSimd(m, a.numCols, n)) {
             CommonOps_DDRM.multAdd(a, b, c);
+        } else if (VectorGemm.fitsBetterTransposed(m, n)) {
+            DMatrixRMaj ct = new DMatrixRMaj(n, m);
+            Gemm.multAdd(CommonOps_DDRM.transpose(b, null), CommonOps_DDRM.transpose(a, null), ct);
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    c.data[i * n + j] += ct.data[j * m + i];
+                }
+            }
+        } else {
+            VectorGemm.multAdd(a.data, 0, b.data, 0, c.data, 0, m, a.numCols, n);
         }
     }
 

@@ -20,6 +20,15 @@ final class VectorGemm {
     private VectorGemm() {}
 
     /** C += A·B where A starts at a[ao] (m×k), B at b[bo] (k×n) and C at c[co] (m×n), all row-major. */
+    /**
+     * Whether Cᵀ = Bᵀ·Aᵀ runs faster than C = A·B: when C is tall and narrow with a width that leaves columns for
+     * the plain loop (the softmax head's 28 classes) while its height fills whole register blocks when it becomes
+     * the width.
+     */
+    static boolean fitsBetterTransposed(int m, int n) {
+        return n % COLUMNS != 0 && m % COLUMNS == 0 && n % ROWS == 0 && m > n;
+    }
+
     static void multAdd(double[] a, int ao, double[] b, int bo, double[] c, int co, int m, int k, int n) {
         int wide = n - n % COLUMNS;
         int narrow = n - n % LANES;

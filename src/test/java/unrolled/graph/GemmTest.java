@@ -19,7 +19,8 @@ class GemmTest {
     }
 
     @ParameterizedTest(name = "{0}×{1} · {1}×{2}")
-    @CsvSource({"32, 128, 512", "4, 20, 16", "7, 33, 45", "35, 3, 130", "1, 500, 64", "128, 1, 17"})
+    @CsvSource({"32, 128, 512", "4, 20, 16", "7, 33, 45", "35, 3, 130", "1, 500, 64", "128, 1, 17", "64, 20, 28",
+        "1120, 128, 28"})
     void everyProductMatchesEjml(int m, int k, int n) {
         Random random = new Random(m * 31L + k * 7L + n);
         DMatrixRMaj a = Tensors.gaussian(m, k, 1, random);
