@@ -3,63 +3,10 @@ package unrolled.graph;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
-/** Ops that join or cut matrices along their columns (the feature axis), such as [h_{t−1}, x_t]. */
+/** Cutting matrices along their columns (the feature axis): the gate blocks of a cell's pre-activation. */
 final class Columns {
 
     private Columns() {}
-
-    /** Y = [A₁, A₂, …]: the inputs side by side; each input's gradient is its block of columns of G. */
-    static final class Concat extends Function {
-        private int[] starts;
-        private int rows;
-
-        @Override public String name() { return "concat"; }
-
-        @Override protected DMatrixRMaj forward(DMatrixRMaj... in) {
-            if (in.length == 0) {
-                throw new ShapeException("concat: needs at least one input");
-            }
-            rows = in[0].numRows;
-            starts = new int[in.length + 1];
-            for (int i = 0; i < in.length; i++) {
-                if (in[i].numRows != rows) {
-                    throw new ShapeException("concat: every input needs " + rows + " rows like input 0 ("
-                            + Shapes.of(in[0]) + "), but input " + i + " is " + Shapes.of(in[i]));
-                }
-                starts[i + 1] = starts[i] + in[i].numCols;
-            }
-            DMatrixRMaj y = new DMatrixRMaj(rows, starts[in.length]);
-            for (int i = 0; i < in.length; i++) {
-                CommonOps_DDRM.insert(in[i], y, 0, starts[i]);
-            }
-            return y;
-        }
-
-        @Override protected void backward(DMatrixRMaj g, DMatrixRMaj[] grads) {
-            for (int i = 0; i < grads.length; i++) {
-                if (grads[i] != null) {
-                    Slice.addColumns(g, starts[i], grads[i], 0, starts[i + 1] - starts[i]);
-                }
-            }
-        }
-
-        @Override protected DMatrixRMaj tangent(DMatrixRMaj[] t) {
-            boolean any = false;
-            for (DMatrixRMaj ti : t) {
-                any |= ti != null;
-            }
-            if (!any) {
-                return null;
-            }
-            DMatrixRMaj y = new DMatrixRMaj(rows, starts[t.length]);
-            for (int i = 0; i < t.length; i++) {
-                if (t[i] != null) {
-                    CommonOps_DDRM.insert(t[i], y, 0, starts[i]);
-                }
-            }
-            return y;
-        }
-    }
 
     /** Y = A[:, from:to], the columns from (inclusive) to (exclusive); ∂L/∂A is G in those columns, 0 elsewhere. */
     static final class Slice extends Function {

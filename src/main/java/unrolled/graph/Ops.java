@@ -102,7 +102,7 @@ public final class Ops {
 
     /** [a₁, a₂, …]: the inputs side by side (all with the same number of rows). */
     public static Node concat(Node... parts) {
-        return Node.apply(new Columns.Concat(), parts);
+        return Node.apply(new Join(true), parts);
     }
 
     /** a[:, from:to]: the columns from (inclusive) to (exclusive). */
@@ -112,7 +112,7 @@ public final class Ops {
 
     /** [a₁; a₂; …]: the inputs stacked top to bottom (all with the same number of columns). */
     public static Node stackRows(java.util.List<Node> parts) {
-        return Node.apply(new Rows.Stack(), parts.toArray(new Node[0]));
+        return Node.apply(new Join(false), parts.toArray(new Node[0]));
     }
 
     /** a[from:to, :]: the rows from (inclusive) to (exclusive). */

@@ -1,61 +1,11 @@
 package unrolled.graph;
 
-import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 
-/** Ops that join or cut matrices along their rows: a sequence of T batch × n steps ↔ one (T·batch) × n matrix. */
+/** Ops on rows: cutting one time step out of a (T·batch) × n matrix, and looking rows up in an embedding table. */
 final class Rows {
 
     private Rows() {}
-
-    /** Y = [A₁; A₂; …]: the inputs stacked top to bottom (all with the same number of columns). */
-    static final class Stack extends Function {
-        private int[] starts;
-        private int cols;
-
-        @Override public String name() { return "stackRows"; }
-
-        @Override protected DMatrixRMaj forward(DMatrixRMaj... in) {
-            if (in.length == 0) {
-                throw new ShapeException("stackRows: needs at least one input");
-            }
-            cols = in[0].numCols;
-            starts = new int[in.length + 1];
-            for (int i = 0; i < in.length; i++) {
-                if (in[i].numCols != cols) {
-                    throw new ShapeException("stackRows: every input needs " + cols + " columns like input 0 ("
-                            + Shapes.of(in[0]) + "), but input " + i + " is " + Shapes.of(in[i]));
-                }
-                starts[i + 1] = starts[i] + in[i].numRows;
-            }
-            DMatrixRMaj y = new DMatrixRMaj(starts[in.length], cols);
-            for (int i = 0; i < in.length; i++) {
-                System.arraycopy(in[i].data, 0, y.data, starts[i] * cols, in[i].getNumElements());
-            }
-            return y;
-        }
-
-        @Override protected void backward(DMatrixRMaj g, DMatrixRMaj[] grads) {
-            for (int i = 0; i < grads.length; i++) {
-                if (grads[i] != null) {
-                    addRange(g.data, starts[i] * cols, grads[i].data, 0, (starts[i + 1] - starts[i]) * cols);
-                }
-            }
-        }
-
-        @Override protected DMatrixRMaj tangent(DMatrixRMaj[] t) {
-            if (Arrays.stream(t).allMatch(ti -> ti == null)) {
-                return null;
-            }
-            DMatrixRMaj y = new DMatrixRMaj(starts[t.length], cols);
-            for (int i = 0; i < t.length; i++) {
-                if (t[i] != null) {
-                    System.arraycopy(t[i].data, 0, y.data, starts[i] * cols, t[i].getNumElements());
-                }
-            }
-            return y;
-        }
-    }
 
     /** Y = A[from:to, :], the rows from (inclusive) to (exclusive); ∂L/∂A is G in those rows, 0 elsewhere. */
     static final class Slice extends Function {
