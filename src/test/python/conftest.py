@@ -46,6 +46,20 @@ def notebook_params() -> list:
 _TIMINGS = pytest.StashKey[list]()
 
 
+@pytest.fixture(scope="session")
+def say(request):
+    """Writes a line to the terminal even while pytest captures output (timings, for the log)."""
+    plugins = request.config.pluginmanager
+
+    def write(line: str) -> None:
+        reporter, capture = plugins.get_plugin("terminalreporter"), plugins.get_plugin("capturemanager")
+        if reporter is not None and capture is not None:
+            with capture.global_and_fixture_disabled():
+                reporter.write_line(line)
+
+    return write
+
+
 @pytest.fixture
 def record_notebook_time(request):
     """Call with (name, code cells, seconds per pass, total seconds, outcome)."""

@@ -46,15 +46,6 @@ DROPPED = ("JUPYTER", "IJAVA_", "CONDA", "PYTHON", "XDG_", "VIRTUAL_ENV", "NB_PY
            "REPO_DIR", "UNROLLED_LIB_DIR", "UNROLLED_KERNEL_HEAP", "UNROLLED_MAVEN_REPO")
 
 
-def _say(request, line: str) -> None:
-    """A line on the terminal even while pytest captures output (timings, for the log)."""
-    plugins = request.config.pluginmanager
-    reporter, capture = plugins.get_plugin("terminalreporter"), plugins.get_plugin("capturemanager")
-    if reporter is not None and capture is not None:
-        with capture.global_and_fixture_disabled():
-            reporter.write_line(line)
-
-
 def _scratch_env(home: Path, prefix: Path, **extra: str) -> dict[str, str]:
     """This machine's environment with HOME, NB_PYTHON_PREFIX and PATH of the scratch image."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(DROPPED)}
@@ -94,15 +85,15 @@ def _machine_maven_repo() -> Path:
 
 
 @pytest.fixture(scope="module")
-def binder_image(request, tmp_path_factory):
+def binder_image(say, tmp_path_factory):
     """Build the scratch 'image' once for this module: returns its prefix, lib dir and timings."""
     WORK_DIR.mkdir(parents=True, exist_ok=True)
     with open(WORK_DIR / ".lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # another ./test.sh in this checkout waits here
-        yield _build_image(request, tmp_path_factory)
+        yield _build_image(say, tmp_path_factory)
 
 
-def _build_image(request, tmp_path_factory) -> dict:
+def _build_image(say, tmp_path_factory) -> dict:
     scratch = tmp_path_factory.mktemp("binder")
     image_home = scratch / "image-home"
     timings = {}
@@ -141,7 +132,7 @@ def _build_image(request, tmp_path_factory) -> dict:
         cwd=image_home,
     )
     timings["postBuild"] = time.perf_counter() - started
-    _say(request, f"binder smoke: requirements {timings['requirements']:.1f} s, "
+    say(f"binder smoke: requirements {timings['requirements']:.1f} s, "
                   f"postBuild {timings['postBuild']:.1f} s (prefix {ENV_DIR})")
 
     left_in_home = sorted(
@@ -217,7 +208,7 @@ nbformat.write(nb, str(out))
 """
 
 
-def test_a_notebook_runs_in_that_kernel_with_an_empty_home(binder_image, request):
+def test_a_notebook_runs_in_that_kernel_with_an_empty_home(binder_image, say):
     prefix, lib, home = binder_image["prefix"], binder_image["lib"], binder_image["home"]
     folder = binder_image["notebooks"]
     nb = new_notebook(
@@ -243,7 +234,7 @@ def test_a_notebook_runs_in_that_kernel_with_an_empty_home(binder_image, request
           str(binder_image["scratch"] / "kernel.log")],
          env=env, cwd=folder)
     seconds = time.perf_counter() - started
-    _say(request, f"binder smoke: notebook in the scratch kernel {seconds:.1f} s")
+    say(f"binder smoke: notebook in the scratch kernel {seconds:.1f} s")
 
     gradient, chart, facts = (cell.outputs for cell in nbformat.read(str(executed), 4).cells)
     assert gradient[0]["data"]["text/plain"].strip() == "6.0"

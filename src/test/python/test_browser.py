@@ -73,14 +73,6 @@ def _tail(path: Path, n: int = 30) -> str:
     return "\n".join("    " + line for line in lines)
 
 
-def _say(request, line: str) -> None:
-    plugins = request.config.pluginmanager
-    reporter, capture = plugins.get_plugin("terminalreporter"), plugins.get_plugin("capturemanager")
-    if reporter is not None and capture is not None:
-        with capture.global_and_fixture_disabled():
-            reporter.write_line(line)
-
-
 @pytest.fixture
 def browser():
     """(Chromium's path, playwright.sync_api), or the test is skipped before any server starts."""
@@ -195,7 +187,7 @@ _IMAGES = """() => [...document.querySelectorAll('.jp-OutputArea-output img')]
   })"""
 
 
-def test_notebook_runs_in_jupyterlab_and_shows_its_charts(browser, jupyterlab, tmp_path, request):
+def test_notebook_runs_in_jupyterlab_and_shows_its_charts(browser, jupyterlab, tmp_path, say):
     chromium, sync_api = browser
     base, token, log = jupyterlab
     committed = NOTEBOOKS_DIR / NOTEBOOK
@@ -242,7 +234,7 @@ def test_notebook_runs_in_jupyterlab_and_shows_its_charts(browser, jupyterlab, t
             page.screenshot(path=str(shot), full_page=True)
         finally:
             browser.close()
-    _say(request, f"browser test: Run All Cells took {ran:.1f} s; screenshot {shot}")
+    say(f"browser test: Run All Cells took {ran:.1f} s; screenshot {shot}")
 
     where = f"(screenshot {shot}; JupyterLab log {log})"
     assert state is not None, f"no notebook panel appeared {where}"

@@ -46,15 +46,9 @@ final class Join extends Function {
 
     @Override protected void backward(DMatrixRMaj g, DMatrixRMaj[] grads) {
         for (int i = 0; i < grads.length; i++) {
-            if (grads[i] == null) {
-                continue;
-            }
-            if (sideBySide) {
-                Columns.Slice.addColumns(g, starts[i], grads[i], 0, grads[i].numCols);
-            } else {
-                for (int k = 0; k < grads[i].getNumElements(); k++) {
-                    grads[i].data[k] += g.data[starts[i] * cols + k];
-                }
+            if (grads[i] != null) {
+                Slice.addBlock(g, sideBySide ? 0 : starts[i], sideBySide ? starts[i] : 0, grads[i], 0, 0,
+                        grads[i].numRows, grads[i].numCols);
             }
         }
     }

@@ -107,7 +107,7 @@ public final class Ops {
 
     /** a[:, from:to]: the columns from (inclusive) to (exclusive). */
     public static Node slice(Node a, int fromCol, int toCol) {
-        return Node.apply(new Columns.Slice(fromCol, toCol), a);
+        return Node.apply(new Slice(true, fromCol, toCol), a);
     }
 
     /** [a₁; a₂; …]: the inputs stacked top to bottom (all with the same number of columns). */
@@ -117,7 +117,7 @@ public final class Ops {
 
     /** a[from:to, :]: the rows from (inclusive) to (exclusive). */
     public static Node sliceRows(Node a, int fromRow, int toRow) {
-        return Node.apply(new Rows.Slice(fromRow, toRow), a);
+        return Node.apply(new Slice(false, fromRow, toRow), a);
     }
 
     /**
@@ -125,7 +125,7 @@ public final class Ops {
      * computed without the product. Gradients flow into the rows that were looked up.
      */
     public static Node embedding(Node table, int... ids) {
-        return Node.apply(new Rows.Embedding(ids), table);
+        return Node.apply(new Embedding(ids), table);
     }
 
     /** Mean squared error (1/N) Σ (prediction − target)² over all N entries. */
