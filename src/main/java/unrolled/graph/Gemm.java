@@ -8,6 +8,9 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * this GEMM). Large products run on a SIMD kernel built on the JDK's Vector API when the JVM was started with
  * {@code --add-modules jdk.incubator.vector} (the kernel, the tests and the benchmark are); otherwise, and for
  * small products, EJML's {@code CommonOps_DDRM} does the work. Both give the same numbers up to rounding.
+ *
+ * <p>A right-hand factor used again and again, such as a recurrent weight at every time step, can be {@link #pack
+ * packed} once: the kernel then reads it front to back (see {@link Packed}).
  */
 public final class Gemm {
 
@@ -23,43 +26,79 @@ public final class Gemm {
         return SIMD;
     }
 
-    /** C += A·B for A m×k, B k×n, C m×n. */
-    public static void multAdd(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
-        int m = a.numRows;
-        int n = b.numCols;
-        if (!useSimd(m, a.numCols, n)) {
-            CommonOps_DDRM.multAdd(a, b, c);
-        } else if (VectorGemm.fitsBetterTransposed(m, n)) {
-            DMatrixRMaj ct = new DMatrixRMaj(n, m);
-            Gemm.multAdd(CommonOps_DDRM.transpose(b, null), CommonOps_DDRM.transpose(a, null), ct);
-            for (int i = 0; i < m; i++) {
-                for (int j = 0; j < n; j++) {
-                    c.data[i * n + j] += ct.data[j * m + i];
-                }
-            }
-        } else {
-            VectorGemm.multAdd(a.data, 0, b.data, 0, c.data, 0, m, a.numCols, n);
+    /**
+     * The right-hand factor B (k×n) of products C += A·B, laid out once for many products: in column panels for the
+     * SIMD kernel, else as a plain row-major copy.
+     */
+    public static final class Packed {
+        private final int rows;
+        private final int columns;
+        private final double[] data;
+
+        private Packed(double[] b, int rows, int columns, boolean transposed) {
+            this.rows = rows;
+            this.columns = columns;
+            this.data = SIMD ? VectorGemm.pack(b, rows, columns, transposed)
+                    : transposed ? CommonOps_DDRM.transpose(new DMatrixRMaj(columns, rows, true, b), null).data
+                    : b.clone();
+        }
+
+        /** k, the inner dimension. */
+        public int rows() {
+            return rows;
+        }
+
+        /** n, the width of the product. */
+        public int columns() {
+            return columns;
         }
     }
 
+    /** B packed for {@link #multAdd(double[], int, int, Packed, double[], int)}. */
+    public static Packed pack(DMatrixRMaj b) {
+        return new Packed(b.data, b.numRows, b.numCols, false);
+    }
+
+    /** Bᵀ packed: the factor for products C += A·Bᵀ, such as x·Wᵀ. */
+    public static Packed packTransposed(DMatrixRMaj b) {
+        return new Packed(b.data, b.numCols, b.numRows, true);
+    }
+
     /**
-     * C += A·B on row-major blocks inside larger arrays: A is m×k starting at {@code a[aOffset]}, B is k×n at
-     * {@code b[bOffset]}, C is m×n at {@code c[cOffset]}. Fused kernels use it to multiply one time step's rows of
-     * a sequence-long buffer in place.
+     * C += A·B on row-major blocks inside larger arrays: A is m×k starting at {@code a[aOffset]}, C is m×n at
+     * {@code c[cOffset]}, and B (k×n) is packed. Fused kernels use it to multiply one time step's rows of a
+     * sequence-long buffer in place.
      */
-    public static void multAdd(double[] a, int aOffset, double[] b, int bOffset, double[] c, int cOffset,
-                               int m, int k, int n) {
-        if (useSimd(m, k, n)) {
-            VectorGemm.multAdd(a, aOffset, b, bOffset, c, cOffset, m, k, n);
+    public static void multAdd(double[] a, int aOffset, int m, Packed b, double[] c, int cOffset) {
+        if (SIMD) {
+            VectorGemm.multAdd(a, aOffset, m, b.data, b.rows, b.columns, c, cOffset);
         } else {
-            plainMultAdd(a, aOffset, b, bOffset, c, cOffset, 0, m, 0, k, n);
+            plainMultAdd(a, aOffset, b.data, c, cOffset, m, b.rows, b.columns);
+        }
+    }
+
+    /** C += A·B for A m×k, B k×n, C m×n. */
+    public static void multAdd(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        int m = a.numRows;
+        int k = a.numCols;
+        int n = b.numCols;
+        requireShapes("A·B", m, k, b.numRows, n, c);
+        if (useSimd(m, k, n)) {
+            VectorGemm.multAdd(a.data, 0, m, VectorGemm.pack(b.data, k, n, false), k, n, c.data, 0);
+        } else {
+            CommonOps_DDRM.multAdd(a, b, c);
         }
     }
 
     /** C += Aᵀ·B for A k×m, B k×n, C m×n. */
     public static void multAddTransA(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
-        if (useSimd(a.numCols, a.numRows, b.numCols)) {
-            multAdd(CommonOps_DDRM.transpose(a, null), b, c);
+        int m = a.numCols;
+        int k = a.numRows;
+        int n = b.numCols;
+        requireShapes("Aᵀ·B", m, k, b.numRows, n, c);
+        if (useSimd(m, k, n)) {
+            VectorGemm.multAdd(CommonOps_DDRM.transpose(a, null).data, 0, m, VectorGemm.pack(b.data, k, n, false), k, n,
+                    c.data, 0);
         } else {
             CommonOps_DDRM.multAddTransA(a, b, c);
         }
@@ -67,8 +106,12 @@ public final class Gemm {
 
     /** C += A·Bᵀ for A m×k, B n×k, C m×n. */
     public static void multAddTransB(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
-        if (useSimd(a.numRows, a.numCols, b.numRows)) {
-            multAdd(a, CommonOps_DDRM.transpose(b, null), c);
+        int m = a.numRows;
+        int k = a.numCols;
+        int n = b.numRows;
+        requireShapes("A·Bᵀ", m, k, b.numCols, n, c);
+        if (useSimd(m, k, n)) {
+            VectorGemm.multAdd(a.data, 0, m, VectorGemm.pack(b.data, k, n, true), k, n, c.data, 0);
         } else {
             CommonOps_DDRM.multAddTransB(a, b, c);
         }
@@ -86,15 +129,21 @@ public final class Gemm {
         multAddTransB(a, b, c);
     }
 
-    /** C[rowFrom…rowTo, fromColumn…n) += A[those rows, :]·B[:, fromColumn…n) with plain loops (the JIT vectorises the inner one). */
-    static void plainMultAdd(double[] a, int ao, double[] b, int bo, double[] c, int co, int rowFrom, int rowTo,
-                             int fromColumn, int k, int n) {
-        for (int r = rowFrom; r < rowTo; r++) {
+    private static void requireShapes(String product, int m, int k, int bRows, int n, DMatrixRMaj c) {
+        if (k != bRows || c.numRows != m || c.numCols != n) {
+            throw new IllegalArgumentException("Gemm " + product + ": the left factor gives " + m + "×" + k
+                    + ", the right " + bRows + "×" + n + ", the result is " + c.numRows + "×" + c.numCols);
+        }
+    }
+
+    /** C (m×n at c[co]) += A (m×k at a[ao])·B (k×n, the whole array b) with plain loops. */
+    private static void plainMultAdd(double[] a, int ao, double[] b, double[] c, int co, int m, int k, int n) {
+        for (int r = 0; r < m; r++) {
             int cRow = co + r * n;
             for (int p = 0; p < k; p++) {
                 double x = a[ao + r * k + p];
-                int bRow = bo + p * n;
-                for (int col = fromColumn; col < n; col++) {
+                int bRow = p * n;
+                for (int col = 0; col < n; col++) {
                     c[cRow + col] += x * b[bRow + col];
                 }
             }

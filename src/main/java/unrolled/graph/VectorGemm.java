@@ -4,107 +4,205 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The SIMD kernel behind {@link Gemm}: C += A·B on row-major arrays. Each pass keeps a block of C, ROWS rows by
- * two vector widths, in registers and adds A[i, p]·B[p, j…] over the whole inner dimension p with fused
- * multiply-adds; columns left over at the right edge take one vector per row while a whole vector fits, and the
- * last few columns and rows the plain loop (masked vector loads are not compiled to SIMD on JDK 17, so they are
- * avoided). Loaded only when the Vector API module is present.
+ * The SIMD kernel behind {@link Gemm}: C += A·B with B packed into panels. A panel is PANEL = two vector widths of
+ * B's columns, stored row after row, so the kernel reads it front to back (unpacked, a row stride of a power of two
+ * such as 8 KB sends every row of the panel to the same cache set). Each pass keeps a block of C, ROWS rows by one
+ * panel, in registers and adds A[i, p]·B[p, panel] over the whole inner dimension p with fused multiply-adds; the
+ * last panel is padded with zeros and computed into a scratch block, and the rows left over take smaller blocks.
+ * Loaded only when the Vector API module is present; the species is a constant and no masked loads are used, as
+ * JDK 17 compiles neither a species argument nor a mask to SIMD.
  */
 final class VectorGemm {
 
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
-    static final int ROWS = 4;
-    static final int COLUMNS = 2 * LANES;
+    static final int PANEL = 2 * LANES;
+    /** Rows per register block: 8 (16 accumulators) where vectors are 512 bits wide, as AVX-512's 32 registers allow. */
+    private static final int ROWS = LANES >= 8 ? 8 : 4;
+    /** Inner-dimension slice: one panel's DEPTH rows of B (32 KB with 512-bit vectors) stay in the L1 cache. */
+    private static final int DEPTH = 256;
 
     private VectorGemm() {}
 
-    /** C += A·B where A starts at a[ao] (m×k), B at b[bo] (k×n) and C at c[co] (m×n), all row-major. */
     /**
-     * Whether Cᵀ = Bᵀ·Aᵀ runs faster than C = A·B: when C is tall and narrow with a width that leaves columns for
-     * the plain loop (the softmax head's 28 classes) while its height fills whole register blocks when it becomes
-     * the width.
+     * B (k×n at b[0], or Bᵀ when {@code transposed}: then b holds an n×k matrix) as panels of PANEL columns: entry
+     * (p, j) of B lands at [(j / PANEL)·k·PANEL + p·PANEL + j % PANEL]; the last panel's missing columns stay zero.
      */
-    static boolean fitsBetterTransposed(int m, int n) {
-        return n % COLUMNS != 0 && m % COLUMNS == 0 && n % ROWS == 0 && m > n;
+    static double[] pack(double[] b, int k, int n, boolean transposed) {
+        int panels = (n + PANEL - 1) / PANEL;
+        double[] packed = new double[panels * k * PANEL];
+        if (transposed) {
+            for (int j = 0; j < n; j++) {
+                int to = (j / PANEL) * k * PANEL + j % PANEL;
+                for (int p = 0; p < k; p++) {
+                    packed[to + p * PANEL] = b[j * k + p];
+                }
+            }
+        } else {
+            for (int p = 0; p < k; p++) {
+                for (int j = 0; j < n; j += PANEL) {
+                    System.arraycopy(b, p * n + j, packed, (j / PANEL * k + p) * PANEL, Math.min(PANEL, n - j));
+                }
+            }
+        }
+        return packed;
     }
 
-    static void multAdd(double[] a, int ao, double[] b, int bo, double[] c, int co, int m, int k, int n) {
-        int wide = n - n % COLUMNS;
-        int narrow = n - n % LANES;
+    /**
+     * C (m×n at c[co], row-major) += A·B with A m×k row-major at a[ao] and B packed by {@link #pack} (k×n). The
+     * inner dimension is taken DEPTH at a time, so that one panel's slice of B stays in the first-level cache while
+     * every row block passes over it.
+     */
+    static void multAdd(double[] a, int ao, int m, double[] b, int k, int n, double[] c, int co) {
+        int fullPanels = n / PANEL;
+        int edge = n % PANEL;
+        double[] scratch = edge == 0 ? null : new double[m * PANEL];
+        for (int i = 0; edge > 0 && i < m; i++) {
+            System.arraycopy(c, co + i * n + n - edge, scratch, i * PANEL, edge);
+        }
+        for (int p0 = 0; p0 < k; p0 += DEPTH) {
+            int depth = Math.min(DEPTH, k - p0);
+            for (int j = 0; j < fullPanels; j++) {
+                rowBlocks(a, ao + p0, m, k, b, (j * k + p0) * PANEL, depth, c, co + j * PANEL, n);
+            }
+            if (edge > 0) {
+                rowBlocks(a, ao + p0, m, k, b, (fullPanels * k + p0) * PANEL, depth, scratch, 0, PANEL);
+            }
+        }
+        for (int i = 0; edge > 0 && i < m; i++) {
+            System.arraycopy(scratch, i * PANEL, c, co + i * n + n - edge, edge);
+        }
+    }
+
+    /** Every row of C (ldc apart) += the next {@code depth} columns of A (lda apart) times those rows of one panel. */
+    private static void rowBlocks(double[] a, int ao, int m, int lda, double[] b, int bp, int depth, double[] c,
+                                  int co, int ldc) {
         int i = 0;
-        for (; i + ROWS <= m; i += ROWS) {
-            for (int j = 0; j < wide; j += COLUMNS) {
-                block(a, ao, b, bo, c, co, i, j, k, n);
+        if (ROWS == 8) {
+            for (; i + 8 <= m; i += 8) {
+                block8(a, ao + i * lda, lda, b, bp, depth, c, co + i * ldc, ldc);
             }
-            for (int j = wide; j < narrow; j += LANES) {
-                narrowBlock(a, ao, b, bo, c, co, i, j, k, n);
-            }
-            Gemm.plainMultAdd(a, ao, b, bo, c, co, i, i + ROWS, narrow, k, n);
         }
-        Gemm.plainMultAdd(a, ao, b, bo, c, co, i, m, 0, k, n);
+        for (; i + 4 <= m; i += 4) {
+            block4(a, ao + i * lda, lda, b, bp, depth, c, co + i * ldc, ldc);
+        }
+        for (; i < m; i++) {
+            block1(a, ao + i * lda, b, bp, depth, c, co + i * ldc);
+        }
     }
 
-    /** C[i…i+3, j…j+L) += A[i…i+3, :]·B[:, j…j+L), one vector per row. */
-    private static void narrowBlock(double[] a, int ao, double[] b, int bo, double[] c, int co, int i, int j, int k,
-                                    int n) {
-        int r0 = co + i * n + j;
-        DoubleVector c0 = DoubleVector.fromArray(SPECIES, c, r0);
-        DoubleVector c1 = DoubleVector.fromArray(SPECIES, c, r0 + n);
-        DoubleVector c2 = DoubleVector.fromArray(SPECIES, c, r0 + 2 * n);
-        DoubleVector c3 = DoubleVector.fromArray(SPECIES, c, r0 + 3 * n);
-        int a0 = ao + i * k;
-        for (int p = 0; p < k; p++) {
-            DoubleVector bv = DoubleVector.fromArray(SPECIES, b, bo + p * n + j);
-            c0 = DoubleVector.broadcast(SPECIES, a[a0 + p]).fma(bv, c0);
-            c1 = DoubleVector.broadcast(SPECIES, a[a0 + k + p]).fma(bv, c1);
-            c2 = DoubleVector.broadcast(SPECIES, a[a0 + 2 * k + p]).fma(bv, c2);
-            c3 = DoubleVector.broadcast(SPECIES, a[a0 + 3 * k + p]).fma(bv, c3);
-        }
-        c0.intoArray(c, r0);
-        c1.intoArray(c, r0 + n);
-        c2.intoArray(c, r0 + 2 * n);
-        c3.intoArray(c, r0 + 3 * n);
-    }
-
-    /** C[i…i+3, j…j+2L) += A[i…i+3, :]·B[:, j…j+2L), eight accumulators in registers. */
-    private static void block(double[] a, int ao, double[] b, int bo, double[] c, int co, int i, int j, int k, int n) {
-        int r0 = co + i * n + j;
-        int r1 = r0 + n;
-        int r2 = r1 + n;
-        int r3 = r2 + n;
-        DoubleVector c00 = DoubleVector.fromArray(SPECIES, c, r0);
-        DoubleVector c01 = DoubleVector.fromArray(SPECIES, c, r0 + LANES);
-        DoubleVector c10 = DoubleVector.fromArray(SPECIES, c, r1);
-        DoubleVector c11 = DoubleVector.fromArray(SPECIES, c, r1 + LANES);
-        DoubleVector c20 = DoubleVector.fromArray(SPECIES, c, r2);
-        DoubleVector c21 = DoubleVector.fromArray(SPECIES, c, r2 + LANES);
-        DoubleVector c30 = DoubleVector.fromArray(SPECIES, c, r3);
-        DoubleVector c31 = DoubleVector.fromArray(SPECIES, c, r3 + LANES);
-        int a0 = ao + i * k;
-        for (int p = 0; p < k; p++) {
-            DoubleVector b0 = DoubleVector.fromArray(SPECIES, b, bo + p * n + j);
-            DoubleVector b1 = DoubleVector.fromArray(SPECIES, b, bo + p * n + j + LANES);
+    /** Eight rows of C by one panel: sixteen accumulators in registers. */
+    private static void block8(double[] a, int a0, int lda, double[] b, int bp, int depth, double[] c, int c0,
+                               int ldc) {
+        DoubleVector c00 = DoubleVector.fromArray(SPECIES, c, c0);
+        DoubleVector c01 = DoubleVector.fromArray(SPECIES, c, c0 + LANES);
+        DoubleVector c10 = DoubleVector.fromArray(SPECIES, c, c0 + ldc);
+        DoubleVector c11 = DoubleVector.fromArray(SPECIES, c, c0 + ldc + LANES);
+        DoubleVector c20 = DoubleVector.fromArray(SPECIES, c, c0 + 2 * ldc);
+        DoubleVector c21 = DoubleVector.fromArray(SPECIES, c, c0 + 2 * ldc + LANES);
+        DoubleVector c30 = DoubleVector.fromArray(SPECIES, c, c0 + 3 * ldc);
+        DoubleVector c31 = DoubleVector.fromArray(SPECIES, c, c0 + 3 * ldc + LANES);
+        DoubleVector c40 = DoubleVector.fromArray(SPECIES, c, c0 + 4 * ldc);
+        DoubleVector c41 = DoubleVector.fromArray(SPECIES, c, c0 + 4 * ldc + LANES);
+        DoubleVector c50 = DoubleVector.fromArray(SPECIES, c, c0 + 5 * ldc);
+        DoubleVector c51 = DoubleVector.fromArray(SPECIES, c, c0 + 5 * ldc + LANES);
+        DoubleVector c60 = DoubleVector.fromArray(SPECIES, c, c0 + 6 * ldc);
+        DoubleVector c61 = DoubleVector.fromArray(SPECIES, c, c0 + 6 * ldc + LANES);
+        DoubleVector c70 = DoubleVector.fromArray(SPECIES, c, c0 + 7 * ldc);
+        DoubleVector c71 = DoubleVector.fromArray(SPECIES, c, c0 + 7 * ldc + LANES);
+        for (int p = 0; p < depth; p++, bp += PANEL) {
+            DoubleVector b0 = DoubleVector.fromArray(SPECIES, b, bp);
+            DoubleVector b1 = DoubleVector.fromArray(SPECIES, b, bp + LANES);
             DoubleVector x = DoubleVector.broadcast(SPECIES, a[a0 + p]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
-            x = DoubleVector.broadcast(SPECIES, a[a0 + k + p]);
+            x = DoubleVector.broadcast(SPECIES, a[a0 + lda + p]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
-            x = DoubleVector.broadcast(SPECIES, a[a0 + 2 * k + p]);
+            x = DoubleVector.broadcast(SPECIES, a[a0 + 2 * lda + p]);
             c20 = x.fma(b0, c20);
             c21 = x.fma(b1, c21);
-            x = DoubleVector.broadcast(SPECIES, a[a0 + 3 * k + p]);
+            x = DoubleVector.broadcast(SPECIES, a[a0 + 3 * lda + p]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = DoubleVector.broadcast(SPECIES, a[a0 + 4 * lda + p]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = DoubleVector.broadcast(SPECIES, a[a0 + 5 * lda + p]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+            x = DoubleVector.broadcast(SPECIES, a[a0 + 6 * lda + p]);
+            c60 = x.fma(b0, c60);
+            c61 = x.fma(b1, c61);
+            x = DoubleVector.broadcast(SPECIES, a[a0 + 7 * lda + p]);
+            c70 = x.fma(b0, c70);
+            c71 = x.fma(b1, c71);
+        }
+        c00.intoArray(c, c0);
+        c01.intoArray(c, c0 + LANES);
+        c10.intoArray(c, c0 + ldc);
+        c11.intoArray(c, c0 + ldc + LANES);
+        c20.intoArray(c, c0 + 2 * ldc);
+        c21.intoArray(c, c0 + 2 * ldc + LANES);
+        c30.intoArray(c, c0 + 3 * ldc);
+        c31.intoArray(c, c0 + 3 * ldc + LANES);
+        c40.intoArray(c, c0 + 4 * ldc);
+        c41.intoArray(c, c0 + 4 * ldc + LANES);
+        c50.intoArray(c, c0 + 5 * ldc);
+        c51.intoArray(c, c0 + 5 * ldc + LANES);
+        c60.intoArray(c, c0 + 6 * ldc);
+        c61.intoArray(c, c0 + 6 * ldc + LANES);
+        c70.intoArray(c, c0 + 7 * ldc);
+        c71.intoArray(c, c0 + 7 * ldc + LANES);
+    }
+
+    /** Four rows of C by one panel: eight accumulators. */
+    private static void block4(double[] a, int a0, int lda, double[] b, int bp, int depth, double[] c, int c0,
+                               int ldc) {
+        DoubleVector c00 = DoubleVector.fromArray(SPECIES, c, c0);
+        DoubleVector c01 = DoubleVector.fromArray(SPECIES, c, c0 + LANES);
+        DoubleVector c10 = DoubleVector.fromArray(SPECIES, c, c0 + ldc);
+        DoubleVector c11 = DoubleVector.fromArray(SPECIES, c, c0 + ldc + LANES);
+        DoubleVector c20 = DoubleVector.fromArray(SPECIES, c, c0 + 2 * ldc);
+        DoubleVector c21 = DoubleVector.fromArray(SPECIES, c, c0 + 2 * ldc + LANES);
+        DoubleVector c30 = DoubleVector.fromArray(SPECIES, c, c0 + 3 * ldc);
+        DoubleVector c31 = DoubleVector.fromArray(SPECIES, c, c0 + 3 * ldc + LANES);
+        for (int p = 0; p < depth; p++, bp += PANEL) {
+            DoubleVector b0 = DoubleVector.fromArray(SPECIES, b, bp);
+            DoubleVector b1 = DoubleVector.fromArray(SPECIES, b, bp + LANES);
+            DoubleVector x = DoubleVector.broadcast(SPECIES, a[a0 + p]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = DoubleVector.broadcast(SPECIES, a[a0 + lda + p]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = DoubleVector.broadcast(SPECIES, a[a0 + 2 * lda + p]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = DoubleVector.broadcast(SPECIES, a[a0 + 3 * lda + p]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
         }
-        c00.intoArray(c, r0);
-        c01.intoArray(c, r0 + LANES);
-        c10.intoArray(c, r1);
-        c11.intoArray(c, r1 + LANES);
-        c20.intoArray(c, r2);
-        c21.intoArray(c, r2 + LANES);
-        c30.intoArray(c, r3);
-        c31.intoArray(c, r3 + LANES);
+        c00.intoArray(c, c0);
+        c01.intoArray(c, c0 + LANES);
+        c10.intoArray(c, c0 + ldc);
+        c11.intoArray(c, c0 + ldc + LANES);
+        c20.intoArray(c, c0 + 2 * ldc);
+        c21.intoArray(c, c0 + 2 * ldc + LANES);
+        c30.intoArray(c, c0 + 3 * ldc);
+        c31.intoArray(c, c0 + 3 * ldc + LANES);
+    }
+
+    /** One row of C by one panel. */
+    private static void block1(double[] a, int a0, double[] b, int bp, int depth, double[] c, int c0) {
+        DoubleVector c00 = DoubleVector.fromArray(SPECIES, c, c0);
+        DoubleVector c01 = DoubleVector.fromArray(SPECIES, c, c0 + LANES);
+        for (int p = 0; p < depth; p++, bp += PANEL) {
+            DoubleVector x = DoubleVector.broadcast(SPECIES, a[a0 + p]);
+            c00 = x.fma(DoubleVector.fromArray(SPECIES, b, bp), c00);
+            c01 = x.fma(DoubleVector.fromArray(SPECIES, b, bp + LANES), c01);
+        }
+        c00.intoArray(c, c0);
+        c01.intoArray(c, c0 + LANES);
     }
 }

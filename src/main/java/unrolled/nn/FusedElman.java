@@ -1,6 +1,7 @@
 package unrolled.nn;
 
 import org.ejml.data.DMatrixRMaj;
+import unrolled.graph.Gemm;
 import unrolled.graph.Activations;
 
 /**
@@ -29,7 +30,7 @@ final class FusedElman extends FusedRecurrence {
     protected DMatrixRMaj forward(DMatrixRMaj... in) {
         take(in);
         out = inputProjection(in[3], in[4]);
-        DMatrixRMaj wHhT = transposed(wHh);
+        Gemm.Packed wHhT = recurrentWeightsTransposed();
         double[] a = out.data;
         for (int t = 0; t < steps; t++) {
             addRecurrentProjection(t, wHhT, out);
@@ -51,6 +52,7 @@ final class FusedElman extends FusedRecurrence {
         DMatrixRMaj dA = new DMatrixRMaj(steps * batch, hidden);
         double[] h = out.data;
         double[] dh = new double[batch * hidden];
+        Gemm.Packed wHhPacked = recurrentWeights();
         for (int t = steps - 1; t >= 0; t--) {
             int start = t * batch * hidden;
             for (int s = 0; s < batch * hidden; s++) {
@@ -59,7 +61,7 @@ final class FusedElman extends FusedRecurrence {
                 dA.data[start + s] = (g.data[start + s] + dh[s]) * derivative;
             }
             java.util.Arrays.fill(dh, 0);
-            addRecurrentGradient(t, dA, dh);
+            addRecurrentGradient(t, dA, wHhPacked, dh);
         }
         accumulateGradients(dA, dA, grads);
         FusedLSTM.addTo(grads[5], dh);

@@ -1,6 +1,7 @@
 package unrolled.nn;
 
 import org.ejml.data.DMatrixRMaj;
+import unrolled.graph.Gemm;
 import unrolled.graph.Activations;
 
 /**
@@ -33,7 +34,7 @@ final class FusedGRU extends FusedRecurrence {
         gates = inputProjection(in[3], null);
         recurrent = new DMatrixRMaj(steps * batch, width);
         addToEveryRow(recurrent, in[4]);
-        DMatrixRMaj wHhT = transposed(wHh);
+        Gemm.Packed wHhT = recurrentWeightsTransposed();
         out = new DMatrixRMaj(steps * batch, h);
         double[] a = gates.data;
         double[] b = recurrent.data;
@@ -69,6 +70,7 @@ final class FusedGRU extends FusedRecurrence {
         double[] a = gates.data;
         double[] b = recurrent.data;
         double[] dh = new double[batch * h];
+        Gemm.Packed wHhPacked = recurrentWeights();
         for (int t = steps - 1; t >= 0; t--) {
             double[] prev = previousArray(t);
             int prevOffset = previousOffset(t);
@@ -93,7 +95,7 @@ final class FusedGRU extends FusedRecurrence {
                     dh[s] = dhv * z;
                 }
             }
-            addRecurrentGradient(t, dB, dh);
+            addRecurrentGradient(t, dB, wHhPacked, dh);
         }
         accumulateGradients(dA, dB, grads);
         FusedLSTM.addTo(grads[5], dh);

@@ -2,6 +2,7 @@ package unrolled.nn;
 
 import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
+import unrolled.graph.Gemm;
 import unrolled.graph.Activations;
 
 /**
@@ -35,7 +36,7 @@ final class FusedLSTM extends FusedRecurrence {
         c0 = in[6];
         int h = hidden;
         gates = inputProjection(in[3], in[4]);
-        DMatrixRMaj wHhT = transposed(wHh);
+        Gemm.Packed wHhT = recurrentWeightsTransposed();
         out = new DMatrixRMaj((steps + 1) * batch, h);
         c = new double[steps * batch * h];
         tanhC = new double[steps * batch * h];
@@ -71,6 +72,7 @@ final class FusedLSTM extends FusedRecurrence {
         double[] da = dA.data;
         double[] a = gates.data;
         double[] dh = new double[batch * h];
+        Gemm.Packed wHhPacked = recurrentWeights();
         double[] dc = Arrays.copyOfRange(g.data, steps * batch * h, (steps + 1) * batch * h);
         for (int t = steps - 1; t >= 0; t--) {
             for (int r = 0; r < batch; r++) {
@@ -94,7 +96,7 @@ final class FusedLSTM extends FusedRecurrence {
                 }
             }
             Arrays.fill(dh, 0);
-            addRecurrentGradient(t, dA, dh);
+            addRecurrentGradient(t, dA, wHhPacked, dh);
         }
         accumulateGradients(dA, dA, grads);
         addTo(grads[5], dh);

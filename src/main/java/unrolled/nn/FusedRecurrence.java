@@ -1,7 +1,6 @@
 package unrolled.nn;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 import unrolled.graph.Function;
 import unrolled.graph.Gemm;
 
@@ -88,15 +87,24 @@ abstract class FusedRecurrence extends Function {
         return t == 0 ? 0 : (t - 1) * batch * hidden;
     }
 
-    /** h_{t−1}·W_hhᵀ added into rows t·B … t·B + B − 1 of {@code target} (T·B × G·H); W_hhᵀ is given. */
-    protected void addRecurrentProjection(int t, DMatrixRMaj wHhTransposed, DMatrixRMaj target) {
-        Gemm.multAdd(previousArray(t), previousOffset(t), wHhTransposed.data, 0, target.data, t * batch * width,
-                batch, hidden, width);
+    /** W_hhᵀ packed once for the T products of forward. */
+    protected Gemm.Packed recurrentWeightsTransposed() {
+        return Gemm.packTransposed(wHh);
+    }
+
+    /** W_hh packed once for the T products of backward. */
+    protected Gemm.Packed recurrentWeights() {
+        return Gemm.pack(wHh);
+    }
+
+    /** h_{t−1}·W_hhᵀ added into rows t·B … t·B + B − 1 of {@code target} (T·B × G·H). */
+    protected void addRecurrentProjection(int t, Gemm.Packed wHhTransposed, DMatrixRMaj target) {
+        Gemm.multAdd(previousArray(t), previousOffset(t), batch, wHhTransposed, target.data, t * batch * width);
     }
 
     /** ∂L/∂h_{t−1} += ΔA_t·W_hh for the step's rows of ΔA (T·B × G·H); {@code dh} is B × H. */
-    protected void addRecurrentGradient(int t, DMatrixRMaj dHidden, double[] dh) {
-        Gemm.multAdd(dHidden.data, t * batch * width, wHh.data, 0, dh, 0, batch, width, hidden);
+    protected void addRecurrentGradient(int t, DMatrixRMaj dHidden, Gemm.Packed wHhPacked, double[] dh) {
+        Gemm.multAdd(dHidden.data, t * batch * width, batch, wHhPacked, dh, 0);
     }
 
     /**
@@ -106,10 +114,8 @@ abstract class FusedRecurrence extends Function {
      */
     protected void accumulateGradients(DMatrixRMaj dInput, DMatrixRMaj dHidden, DMatrixRMaj[] grads) {
         if (grads[0] != null) Gemm.multAdd(dInput, wIh, grads[0]);
-        DMatrixRMaj dInputT = transposed(dInput);
-        DMatrixRMaj dHiddenT = dHidden == dInput ? dInputT : transposed(dHidden);
-        if (grads[1] != null) Gemm.multAdd(dInputT, x, grads[1]);
-        if (grads[2] != null) Gemm.multAdd(dHiddenT, previousStates(), grads[2]);
+        if (grads[1] != null) Gemm.multAddTransA(dInput, x, grads[1]);
+        if (grads[2] != null) Gemm.multAddTransA(dHidden, previousStates(), grads[2]);
         if (grads[3] != null) addColumnSums(dInput, grads[3]);
         if (grads[4] != null) addColumnSums(dHidden, grads[4]);
     }
@@ -129,10 +135,6 @@ abstract class FusedRecurrence extends Function {
                 out.data[j] += g.data[i + j];
             }
         }
-    }
-
-    protected static DMatrixRMaj transposed(DMatrixRMaj m) {
-        return CommonOps_DDRM.transpose(m, null);
     }
 
     @Override
