@@ -4,21 +4,15 @@ import static unrolled.graph.Ops.linear;
 import static unrolled.graph.Ops.softmaxCrossEntropy;
 import static unrolled.graph.Ops.stackRows;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Random;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import unrolled.graph.Gemm;
 import unrolled.graph.Node;
 import unrolled.graph.Tensors;
@@ -33,8 +27,8 @@ import unrolled.nn.State;
  * ratio ours / PyTorch. Then the memory of one step: bytes allocated and peak live heap at T = 35 and T = 1000, and
  * truncated BPTT over T = 1000 in windows of 35.
  *
- * <p>Run it with {@code ./lab.sh benchmark}. The Python used for PyTorch is {@code $UNROLLED_PYTHON}, else
- * {@code python3}.
+ * <p>Run it with {@code ./lab.sh benchmark}. PyTorch is timed by {@link PyTorchReference}, configuration by
+ * configuration, right after the Java side.
  */
 public final class Benchmark {
 
@@ -69,24 +63,21 @@ public final class Benchmark {
             }
         }
         System.out.printf(Locale.ROOT, "Unrolled benchmark: forward + backward of one training step, float64, one thread"
-                + " (SIMD matrix kernel: %s)%n%n", Gemm.isSimd() ? "on" : "off");
-        Map<String, Double> ours = new LinkedHashMap<>();
-        for (Config c : configs) {
-            ours.put(c.key(), millisecondsPerStep(c));
-        }
-        Map<String, Double> pytorch = pytorch(configs);
-        System.out.printf(Locale.ROOT, "%-5s %4s %5s %4s %5s %14s %17s %7s%n", "cell", "B", "T", "I", "H",
+                + " (SIMD matrix kernel: %s)%n", Gemm.isSimd() ? "on" : "off");
+        Optional<PyTorchReference> pytorch = PyTorchReference.start();
+        System.out.println(pytorch.map(p -> "PyTorch " + p.version() + " times each configuration right after us.")
+                .orElse("PyTorch not found: set UNROLLED_PYTHON to a Python with torch for the ratios."));
+        System.out.printf(Locale.ROOT, "%n%-5s %4s %5s %4s %5s %14s %17s %7s%n", "cell", "B", "T", "I", "H",
                 "ours ms/step", "PyTorch ms/step", "ratio");
         for (Config c : configs) {
-            double o = ours.get(c.key());
-            Double p = pytorch.get(c.key());
+            double ours = millisecondsPerStep(c);
+            OptionalDouble reference = pytorch.map(p -> p.millisecondsPerStep(c)).orElse(OptionalDouble.empty());
             System.out.printf(Locale.ROOT, "%-5s %4d %5d %4d %5d %14.3f %17s %7s%n", c.cell(), c.batch(), c.steps(),
-                    c.inputs(), c.hidden(), o, p == null ? "—" : String.format(Locale.ROOT, "%.3f", p),
-                    p == null ? "—" : String.format(Locale.ROOT, "%.2f", o / p));
+                    c.inputs(), c.hidden(), ours,
+                    reference.isPresent() ? String.format(Locale.ROOT, "%.3f", reference.getAsDouble()) : "—",
+                    reference.isPresent() ? String.format(Locale.ROOT, "%.2f", ours / reference.getAsDouble()) : "—");
         }
-        if (pytorch.isEmpty()) {
-            System.out.println("\n(PyTorch not found: set UNROLLED_PYTHON to a Python with torch for the ratios)");
-        }
+        pytorch.ifPresent(PyTorchReference::close);
         if (args.length == 0) {
             System.out.println();
             memory();
@@ -172,37 +163,6 @@ public final class Benchmark {
             }
             return total;
         }
-    }
-
-    /** PyTorch's ms/step per configuration, or an empty map when no Python with torch is at hand. */
-    private static Map<String, Double> pytorch(List<Config> configs) {
-        Map<String, Double> result = new LinkedHashMap<>();
-        String python = System.getenv().getOrDefault("UNROLLED_PYTHON", "python3");
-        String script = System.getProperty("unrolled.pytorchScript", "src/main/python/pytorch_reference.py");
-        List<String> command = new ArrayList<>(List.of(python, script));
-        configs.forEach(c -> command.add(c.key()));
-        Pattern line = Pattern.compile("\"cell\": \"(\\w+)\", \"B\": (\\d+), \"T\": (\\d+), \"I\": (\\d+), \"H\": (\\d+),"
-                + " \"ms_per_step\": ([0-9.eE+-]+)");
-        try {
-            Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            try (BufferedReader out = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String text;
-                while ((text = out.readLine()) != null) {
-                    Matcher m = line.matcher(text);
-                    if (m.find()) {
-                        result.put(String.join(":", m.group(1), m.group(2), m.group(3), m.group(4), m.group(5)),
-                                Double.parseDouble(m.group(6)));
-                    }
-                }
-            }
-            process.waitFor();
-        } catch (IOException e) {
-            return Map.of();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return result;
     }
 
     /**

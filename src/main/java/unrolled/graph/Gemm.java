@@ -90,17 +90,24 @@ public final class Gemm {
         }
     }
 
-    /** C += Aᵀ·B for A k×m, B k×n, C m×n. */
+    /**
+     * C += Aᵀ·B for A k×m, B k×n, C m×n. One factor must be transposed for the kernel, and the cheaper way is
+     * chosen: Aᵀ itself, or, when A is the largest matrix (a weight gradient ΔAᵀ·X over all time steps), Bᵀ and the
+     * result, as Cᵀ += Bᵀ·A.
+     */
     public static void multAddTransA(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
         int m = a.numCols;
         int k = a.numRows;
         int n = b.numCols;
         requireShapes("Aᵀ·B", m, k, b.numRows, n, c);
-        if (useSimd(m, k, n)) {
-            VectorGemm.multAdd(CommonOps_DDRM.transpose(a, null).data, 0, m, VectorGemm.pack(b.data, k, n, false), k, n,
-                    c.data, 0);
-        } else {
+        if (!useSimd(m, k, n)) {
             CommonOps_DDRM.multAddTransA(a, b, c);
+        } else if ((long) n * (k + m) < (long) k * m) {
+            double[] ct = new double[n * m];
+            VectorGemm.multAdd(transpose(b.data, k, n), 0, n, VectorGemm.pack(a.data, k, m, false), k, m, ct, 0);
+            addTransposed(ct, n, m, c.data);
+        } else {
+            VectorGemm.multAdd(transpose(a.data, k, m), 0, m, VectorGemm.pack(b.data, k, n, false), k, n, c.data, 0);
         }
     }
 
@@ -133,6 +140,41 @@ public final class Gemm {
         if (k != bRows || c.numRows != m || c.numCols != n) {
             throw new IllegalArgumentException("Gemm " + product + ": the left factor gives " + m + "×" + k
                     + ", the right " + bRows + "×" + n + ", the result is " + c.numRows + "×" + c.numCols);
+        }
+    }
+
+    /** Tile edge of the transposes: a 32×32 tile of doubles (8 KB) is read and written within the L1 cache. */
+    private static final int TILE = 32;
+
+    /** The transpose of a rows×cols row-major matrix, tile by tile. */
+    static double[] transpose(double[] a, int rows, int cols) {
+        double[] t = new double[rows * cols];
+        for (int i0 = 0; i0 < rows; i0 += TILE) {
+            int i1 = Math.min(rows, i0 + TILE);
+            for (int j0 = 0; j0 < cols; j0 += TILE) {
+                int j1 = Math.min(cols, j0 + TILE);
+                for (int i = i0; i < i1; i++) {
+                    for (int j = j0; j < j1; j++) {
+                        t[j * rows + i] = a[i * cols + j];
+                    }
+                }
+            }
+        }
+        return t;
+    }
+
+    /** C (cols×rows) += Sᵀ for S rows×cols, tile by tile. */
+    private static void addTransposed(double[] s, int rows, int cols, double[] c) {
+        for (int i0 = 0; i0 < rows; i0 += TILE) {
+            int i1 = Math.min(rows, i0 + TILE);
+            for (int j0 = 0; j0 < cols; j0 += TILE) {
+                int j1 = Math.min(cols, j0 + TILE);
+                for (int i = i0; i < i1; i++) {
+                    for (int j = j0; j < j1; j++) {
+                        c[j * rows + i] += s[i * cols + j];
+                    }
+                }
+            }
         }
     }
 

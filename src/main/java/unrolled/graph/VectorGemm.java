@@ -39,9 +39,16 @@ final class VectorGemm {
                 }
             }
         } else {
+            int wide = n - n % PANEL;
             for (int p = 0; p < k; p++) {
-                for (int j = 0; j < n; j += PANEL) {
-                    System.arraycopy(b, p * n + j, packed, (j / PANEL * k + p) * PANEL, Math.min(PANEL, n - j));
+                int from = p * n;
+                for (int j = 0; j < wide; j += PANEL) {
+                    int to = (j / PANEL * k + p) * PANEL;
+                    DoubleVector.fromArray(SPECIES, b, from + j).intoArray(packed, to);
+                    DoubleVector.fromArray(SPECIES, b, from + j + LANES).intoArray(packed, to + LANES);
+                }
+                if (wide < n) {
+                    System.arraycopy(b, from + wide, packed, (wide / PANEL * k + p) * PANEL, n - wide);
                 }
             }
         }

@@ -32,8 +32,7 @@ final class FusedGRU extends FusedRecurrence {
         take(in);
         int h = hidden;
         gates = inputProjection(in[3], null);
-        recurrent = new DMatrixRMaj(steps * batch, width);
-        addToEveryRow(recurrent, in[4]);
+        recurrent = rowsOf(steps * batch, in[4], null);
         Gemm.Packed wHhT = recurrentWeightsTransposed();
         out = new DMatrixRMaj(steps * batch, h);
         double[] a = gates.data;

@@ -58,24 +58,22 @@ abstract class FusedRecurrence extends Function {
 
     /** X·W_ihᵀ + 1·(b₁ + b₂) for all steps at once (b₂ may be null): T·B × G·H. */
     protected DMatrixRMaj inputProjection(DMatrixRMaj b1, DMatrixRMaj b2) {
-        DMatrixRMaj a = new DMatrixRMaj(steps * batch, width);
-        Gemm.multTransB(x, wIh, a);
-        addToEveryRow(a, b1);
-        if (b2 != null) {
-            addToEveryRow(a, b2);
-        }
+        DMatrixRMaj a = rowsOf(steps * batch, b1, b2);
+        Gemm.multAddTransB(x, wIh, a);
         return a;
     }
 
-    static void addToEveryRow(DMatrixRMaj a, DMatrixRMaj row) {
-        double[] d = a.data;
-        double[] b = row.data;
-        int cols = a.numCols;
-        for (int i = 0; i < a.numRows * cols; i += cols) {
-            for (int j = 0; j < cols; j++) {
-                d[i + j] += b[j];
-            }
+    /** A rows × G·H matrix whose every row is b₁ + b₂ (b₂ may be null). */
+    protected static DMatrixRMaj rowsOf(int rows, DMatrixRMaj b1, DMatrixRMaj b2) {
+        double[] bias = b1.data.clone();
+        for (int j = 0; b2 != null && j < bias.length; j++) {
+            bias[j] += b2.data[j];
         }
+        DMatrixRMaj a = new DMatrixRMaj(rows, bias.length);
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(bias, 0, a.data, r * bias.length, bias.length);
+        }
+        return a;
     }
 
     /** Where h_{t−1} lives: h_0 for the first step, else the previous rows of the output. */
@@ -114,26 +112,46 @@ abstract class FusedRecurrence extends Function {
      */
     protected void accumulateGradients(DMatrixRMaj dInput, DMatrixRMaj dHidden, DMatrixRMaj[] grads) {
         if (grads[0] != null) Gemm.multAdd(dInput, wIh, grads[0]);
-        if (grads[1] != null) Gemm.multAddTransA(dInput, x, grads[1]);
-        if (grads[2] != null) Gemm.multAddTransA(dHidden, previousStates(), grads[2]);
-        if (grads[3] != null) addColumnSums(dInput, grads[3]);
-        if (grads[4] != null) addColumnSums(dHidden, grads[4]);
+        if (dInput == dHidden) {
+            addWeightGradients(dInput, grads[1], grads[2], grads[3], grads[4]);
+        } else {
+            addWeightGradients(dInput, grads[1], null, grads[3], null);
+            addWeightGradients(dHidden, null, grads[2], null, grads[4]);
+        }
     }
 
-    /** [h_0; h_1; …; h_{T−1}], T·B × H: the state each step started from. */
-    private DMatrixRMaj previousStates() {
-        DMatrixRMaj previous = new DMatrixRMaj(steps * batch, hidden);
-        System.arraycopy(h0.data, 0, previous.data, 0, batch * hidden);
-        System.arraycopy(out.data, 0, previous.data, batch * hidden, (steps - 1) * batch * hidden);
-        return previous;
-    }
-
-    private static void addColumnSums(DMatrixRMaj g, DMatrixRMaj out) {
-        int cols = g.numCols;
-        for (int i = 0; i < g.numRows * cols; i += cols) {
-            for (int j = 0; j < cols; j++) {
-                out.data[j] += g.data[i + j];
+    /**
+     * ∂W_ih += ΔᵀX, ∂W_hh += Δᵀ·[h_0; …; h_{T−1}] and each bias += the column sums of Δ, as the one product
+     * Δᵀ·[X | h_{t−1} | 1] (a bias is the weight of a constant input 1), so that Δ, the largest matrix, is read once.
+     * Null targets are left out of the product.
+     */
+    private void addWeightGradients(DMatrixRMaj delta, DMatrixRMaj dWih, DMatrixRMaj dWhh, DMatrixRMaj dBih,
+                                    DMatrixRMaj dBhh) {
+        int inputs = dWih == null ? 0 : x.numCols;
+        int states = dWhh == null ? 0 : hidden;
+        int ones = dBih == null && dBhh == null ? 0 : 1;
+        int cols = inputs + states + ones;
+        if (cols == 0) {
+            return;
+        }
+        DMatrixRMaj z = new DMatrixRMaj(steps * batch, cols);
+        for (int row = 0; row < steps * batch; row++) {
+            System.arraycopy(x.data, row * inputs, z.data, row * cols, inputs);
+            System.arraycopy(row < batch ? h0.data : out.data, (row < batch ? row : row - batch) * hidden, z.data,
+                    row * cols + inputs, states);
+            if (ones == 1) z.data[row * cols + cols - 1] = 1;
+        }
+        DMatrixRMaj g = new DMatrixRMaj(width, cols);
+        Gemm.multAddTransA(delta, z, g);
+        for (int r = 0; r < width; r++) {
+            for (int j = 0; j < inputs; j++) {
+                dWih.data[r * inputs + j] += g.data[r * cols + j];
             }
+            for (int j = 0; j < states; j++) {
+                dWhh.data[r * states + j] += g.data[r * cols + inputs + j];
+            }
+            if (dBih != null) dBih.data[r] += g.data[r * cols + cols - 1];
+            if (dBhh != null) dBhh.data[r] += g.data[r * cols + cols - 1];
         }
     }
 
