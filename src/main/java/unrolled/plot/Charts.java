@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -370,6 +371,11 @@ public final class Charts {
          * @throws IllegalArgumentException if no series was added
          */
         public BufferedImage image() {
+            return render(chart());
+        }
+
+        /** The XChart chart that {@link #image()} draws. */
+        XYChart chart() {
             require(!series.isEmpty(), "no series");
             XYChart chart = new XYChart(width, height);
             series.forEach((label, xy) -> chart.addSeries(label, xy[0] != null ? xy[0]
@@ -379,7 +385,16 @@ public final class Charts {
             if (logY) {
                 chart.getStyler().setYAxisDecimalPattern("0.#E0"); // 1E-4 … 1E0 rather than a mix of styles
             }
-            return render(style(chart, title, xLabel, yLabel, series.size() > 1));
+            if (wholeNumbersOnX()) {
+                chart.getStyler().setXAxisDecimalPattern("#.##"); // years and steps: 1700, not 1,700
+            }
+            return style(chart, title, xLabel, yLabel, series.size() > 1);
+        }
+
+        /** Whether every x is a whole number: steps, epochs, years. */
+        private boolean wholeNumbersOnX() {
+            return series.values().stream().allMatch(xy -> xy[0] == null ? xFrom == Math.rint(xFrom)
+                    : Arrays.stream(xy[0]).allMatch(x -> x == Math.rint(x)));
         }
 
         private XY add(String label, double[] x, double[] y) {

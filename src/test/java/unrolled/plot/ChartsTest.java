@@ -1,6 +1,7 @@
 package unrolled.plot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -64,6 +65,18 @@ class ChartsTest {
             Charts.setDefaultSize(640, 400);
         }
         assertRejected("Charts.setDefaultSize", () -> Charts.setDefaultSize(10, 400), "10×400");
+    }
+
+    @Test
+    void wholeNumbersOnTheXAxisAreWrittenWithoutGrouping() {
+        double[] years = {1700, 1750, 1800};
+        double[] y = {5, 80, 14};
+        assertEquals("#.##", Charts.xy("years").series("sunspots", years, y).chart().getStyler()
+                .getXAxisDecimalPattern(), "1700, not 1,700");
+        assertEquals("#.##", Charts.xy("steps").series("loss", y).chart().getStyler().getXAxisDecimalPattern());
+        assertNull(Charts.xy("rates").series("loss", new double[] {1e-3, 1e-2, 0.1}, y).chart().getStyler()
+                .getXAxisDecimalPattern(), "fractions keep XChart's own format");
+        assertNull(Charts.xy("shifted").xFrom(0.5).series("loss", y).chart().getStyler().getXAxisDecimalPattern());
     }
 
     @Test
