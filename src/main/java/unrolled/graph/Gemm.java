@@ -7,7 +7,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * Matrix products with accumulation, C += op(A)·op(B), the one place the library multiplies matrices (BLAS calls
  * this GEMM). Large products run on a SIMD kernel built on the JDK's Vector API when the JVM was started with
  * {@code --add-modules jdk.incubator.vector} (the kernel, the tests and the benchmark are); otherwise, and for
- * small products, EJML's {@code CommonOps_DDRM} does the work. Both give the same numbers up to rounding.
+ * small products, EJML's {@code CommonOps_DDRM} (for a packed factor, a plain loop) does the work. All give the same
+ * numbers up to rounding.
  *
  * <p>A right-hand factor used again and again, such as a recurrent weight at every time step, can be {@link #pack
  * packed} once: the kernel then reads it front to back (see {@link Packed}).
