@@ -34,6 +34,31 @@ public final class Benchmark {
 
     /** One configuration of the table: the cell (PyTorch's class name) and batch, steps, input and hidden sizes. */
     record Config(String cell, int batch, int steps, int inputs, int hidden) {
+
+        private static final String FORM = "expected CELL:B:T:I:H with CELL one of RNN, LSTM, GRU and positive"
+                + " sizes, such as LSTM:32:35:28:128";
+
+        /** A configuration from its CELL:B:T:I:H form (the cell in any case). */
+        static Config parse(String text) {
+            String[] p = text.split(":");
+            if (p.length != 5 || !List.of("RNN", "LSTM", "GRU").contains(p[0].toUpperCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("benchmark: " + FORM + "; got " + text);
+            }
+            int[] sizes = new int[4];
+            for (int i = 0; i < 4; i++) {
+                try {
+                    sizes[i] = Integer.parseInt(p[i + 1]);
+                } catch (NumberFormatException e) {
+                    sizes[i] = 0;
+                }
+                if (sizes[i] <= 0) {
+                    throw new IllegalArgumentException("benchmark: " + "BTIH".charAt(i) + " is '" + p[i + 1]
+                            + "' in " + text + "; " + FORM);
+                }
+            }
+            return new Config(p[0].toUpperCase(Locale.ROOT), sizes[0], sizes[1], sizes[2], sizes[3]);
+        }
+
         String key() {
             return cell + ":" + batch + ":" + steps + ":" + inputs + ":" + hidden;
         }
@@ -45,15 +70,15 @@ public final class Benchmark {
     private Benchmark() {}
 
     /** With no arguments, the README's table; else only the configurations given as CELL:B:T:I:H. */
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
         List<Config> configs = new ArrayList<>();
-        for (String arg : args) {
-            String[] p = arg.split(":");
-            if (p.length != 5) {
-                throw new IllegalArgumentException("benchmark: expected CELL:B:T:I:H such as LSTM:32:35:28:128, got " + arg);
+        try {
+            for (String arg : args) {
+                configs.add(Config.parse(arg));
             }
-            configs.add(new Config(p[0].toUpperCase(Locale.ROOT), Integer.parseInt(p[1]), Integer.parseInt(p[2]),
-                    Integer.parseInt(p[3]), Integer.parseInt(p[4])));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
         }
         if (configs.isEmpty()) {
             for (String cell : List.of("RNN", "LSTM", "GRU")) {
