@@ -150,7 +150,10 @@ course() {
 benchmark() {
   setup
   cd "$UNROLLED_ROOT"
-  UNROLLED_PYTHON="${UNROLLED_PYTHON:-$PY}" exec "$(java_cmd)" --add-modules jdk.incubator.vector -Xmx4g \
+  # A fixed heap, touched up front: on the development VM a growing and shrinking heap cost page faults that
+  # made some runs several times slower.
+  UNROLLED_PYTHON="${UNROLLED_PYTHON:-$PY}" exec "$(java_cmd)" --add-modules jdk.incubator.vector \
+    -Xms3g -Xmx3g -XX:+AlwaysPreTouch \
     -cp "$UNROLLED_LIB/*" unrolled.bench.Benchmark "$@" 2> >(grep -v 'Using incubator modules' >&2)
 }
 

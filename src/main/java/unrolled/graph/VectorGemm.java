@@ -32,10 +32,12 @@ final class VectorGemm {
         int panels = (n + PANEL - 1) / PANEL;
         double[] packed = new double[panels * k * PANEL];
         if (transposed) {
-            for (int j = 0; j < n; j++) {
-                int to = (j / PANEL) * k * PANEL + j % PANEL;
-                for (int p = 0; p < k; p++) {
-                    packed[to + p * PANEL] = b[j * k + p];
+            for (int j0 = 0; j0 < n; j0 += PANEL) {
+                int width = Math.min(PANEL, n - j0);
+                for (int p = 0, to = j0 * k; p < k; p++, to += PANEL) {
+                    for (int j = 0; j < width; j++) {
+                        packed[to + j] = b[(j0 + j) * k + p];
+                    }
                 }
             }
         } else {
