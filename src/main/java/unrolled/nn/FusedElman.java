@@ -1,8 +1,8 @@
 package unrolled.nn;
 
 import org.ejml.data.DMatrixRMaj;
-import unrolled.graph.Gemm;
 import unrolled.graph.Activations;
+import unrolled.graph.Gemm;
 
 /**
  * {@link ElmanCell} (tanh or relu) over a whole sequence as one op (see {@link FusedRecurrence}):

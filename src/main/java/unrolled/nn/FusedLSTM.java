@@ -2,8 +2,8 @@ package unrolled.nn;
 
 import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
-import unrolled.graph.Gemm;
 import unrolled.graph.Activations;
+import unrolled.graph.Gemm;
 
 /**
  * {@link LSTMCell} over a whole sequence as one op (see {@link FusedRecurrence}). Per step, with a = the step's

@@ -10,9 +10,10 @@ import unrolled.graph.Gemm;
  * changes is the bookkeeping:
  * <ul>
  *   <li>the input projection X·W_ihᵀ + b of all T steps is one matrix product (T·B × G·H);</li>
- *   <li>each step then adds h_{t−1}·W_hhᵀ into its rows in place and applies the gates without allocating;</li>
- *   <li>backward runs the step recursion, then forms ∂L/∂W_ih = ΔAᵀ·X and ∂L/∂W_hh = ΔA_hᵀ·[h_0; …; h_{T−1}] as
- *       two big products instead of T small ones.</li>
+ *   <li>each step then adds h_{t−1}·W_hhᵀ into its rows in place (W_hhᵀ packed once for all steps, see
+ *       {@link Gemm.Packed}) and applies the gates without allocating;</li>
+ *   <li>backward runs the step recursion, then forms ∂L/∂W_ih = ΔAᵀ·X, ∂L/∂W_hh = ΔA_hᵀ·[h_0; …; h_{T−1}] and the
+ *       bias gradients (column sums) together as one big product instead of T small ones each.</li>
  * </ul>
  * Inputs, in order: X (the T steps stacked, T·B × I), W_ih (G·H × I), W_hh (G·H × H), b_ih and b_hh (1 × G·H),
  * h_0 (B × H) and, for cells with a cell state, c_0 (B × H). The output stacks h_1 … h_T (T·B × H); subclasses may
