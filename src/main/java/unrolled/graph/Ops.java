@@ -110,8 +110,14 @@ public final class Ops {
         return Node.apply(new Slice(true, fromCol, toCol), a);
     }
 
-    /** [a₁; a₂; …]: the inputs stacked top to bottom (all with the same number of columns). */
+    /**
+     * [a₁; a₂; …]: the inputs stacked top to bottom (all with the same number of columns). The {@link RowBlocks} of
+     * one matrix stack back into that matrix, without a copy.
+     */
     public static Node stackRows(java.util.List<Node> parts) {
+        if (parts instanceof RowBlocks blocks) {
+            return blocks.stacked();
+        }
         return Node.apply(new Join(false), parts.toArray(new Node[0]));
     }
 

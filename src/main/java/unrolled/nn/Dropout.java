@@ -2,6 +2,7 @@ package unrolled.nn;
 
 import static unrolled.graph.Ops.mul;
 
+import java.util.List;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
 import unrolled.graph.Node;
@@ -76,6 +77,11 @@ public final class Dropout {
             mask.data[k] = random.nextDouble() < p ? 0.0 : 1 / (1 - p);
         }
         return mul(x, Node.constant("dropout mask", mask));
+    }
+
+    /** {@link #apply(Node)} on every step, with its own mask each; the list itself when dropout is off. */
+    public List<Node> apply(List<Node> steps) {
+        return !training || p == 0 ? steps : steps.stream().map(this::apply).toList();
     }
 
     @Override

@@ -6,11 +6,13 @@ import static unrolled.graph.Ops.stackRows;
 import java.util.ArrayList;
 import java.util.List;
 import unrolled.graph.Node;
+import unrolled.graph.RowBlocks;
 
 /**
  * Runs a whole sequence through a cell's fused op ({@link FusedElman}, {@link FusedLSTM}, {@link FusedGRU}) and
- * hands back the same {@link RecurrentLayer.Output} as unrolling the composed cell: the per-step outputs are row
- * blocks of the op's value, so gradients reach them (and everything before them) as usual.
+ * hands back the same {@link RecurrentLayer.Output} as unrolling the composed cell: the per-step outputs are the
+ * {@link RowBlocks} of the op's value, so gradients reach them (and everything before them) as usual, and stacking
+ * them again (a head over every step, the next layer's input) costs no copy.
  */
 final class FusedLayer {
 
@@ -52,10 +54,7 @@ final class FusedLayer {
             arguments.add(initial.c());
         }
         Node y = Node.apply(op, arguments.toArray(new Node[0]));
-        List<Node> outputs = new ArrayList<>(steps);
-        for (int t = 0; t < steps; t++) {
-            outputs.add(sliceRows(y, t * batch, (t + 1) * batch));
-        }
+        List<Node> outputs = new RowBlocks(y, batch, steps);
         Node c = op instanceof FusedLSTM ? sliceRows(y, steps * batch, (steps + 1) * batch) : null;
         return new RecurrentLayer.Output(outputs, new State(outputs.get(steps - 1), c));
     }

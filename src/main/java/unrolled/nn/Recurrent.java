@@ -129,7 +129,7 @@ public final class Recurrent {
         List<State> finalStates = new ArrayList<>();
         for (int layer = 0; layer < layers; layer++) {
             if (layer > 0) {
-                layerInputs = layerInputs.stream().map(dropout::apply).toList();
+                layerInputs = dropout.apply(layerInputs);
             }
             layerInputs = runLayer(layer, layerInputs, initial, finalStates);
         }

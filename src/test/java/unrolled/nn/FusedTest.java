@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static unrolled.graph.Ops.mul;
+import static unrolled.graph.Ops.stackRows;
 import static unrolled.graph.Ops.sum;
 
 import java.util.ArrayList;
@@ -119,6 +120,27 @@ class FusedTest {
 
     static Stream<String> fusedModels() {
         return Stream.of("rnn tanh", "lstm", "gru");
+    }
+
+    /** A head over every step stacks the fused outputs back into the fused op's value; the gradients stay equal. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fusedModels")
+    void stackingTheStepsForAHeadGivesTheSameGradients(String model) {
+        List<List<DMatrixRMaj>> gradients = new ArrayList<>();
+        for (boolean fused : List.of(false, true)) {
+            Recurrent rnn = MODELS.get(model).apply(3, 4).layers(2).fused(fused).seed(5).build();
+            Random data = new Random(9);
+            List<Node> xs = new ArrayList<>();
+            for (int t = 0; t < 5; t++) {
+                xs.add(Node.param("x" + t, Tensors.uniform(2, 3, -1, 1, data)));
+            }
+            Node stacked = stackRows(rnn.forward(xs).outputs());
+            sum(mul(stacked, Node.constant(Tensors.uniform(10, 4, -1, 1, data)))).backward();
+            List<Node> leaves = new ArrayList<>(rnn.parameters().nodes());
+            leaves.addAll(xs);
+            gradients.add(leaves.stream().map(Node::grad).toList());
+        }
+        assertClose(gradients.get(0), gradients.get(1), "gradients");
     }
 
     @Test
