@@ -40,8 +40,7 @@ public final class Gemm {
             this.rows = rows;
             this.columns = columns;
             this.data = SIMD ? VectorGemm.pack(b, rows, columns, transposed)
-                    : transposed ? CommonOps_DDRM.transpose(new DMatrixRMaj(columns, rows, true, b), null).data
-                    : b.clone();
+                    : transposed ? transpose(b, columns, rows) : b.clone();
         }
 
         /** k, the inner dimension. */
@@ -147,20 +146,10 @@ public final class Gemm {
     /** Tile edge of the transposes: a 32×32 tile of doubles (8 KB) is read and written within the L1 cache. */
     private static final int TILE = 32;
 
-    /** The transpose of a rows×cols row-major matrix, tile by tile. */
+    /** The transpose of a rows×cols row-major matrix. */
     static double[] transpose(double[] a, int rows, int cols) {
         double[] t = new double[rows * cols];
-        for (int i0 = 0; i0 < rows; i0 += TILE) {
-            int i1 = Math.min(rows, i0 + TILE);
-            for (int j0 = 0; j0 < cols; j0 += TILE) {
-                int j1 = Math.min(cols, j0 + TILE);
-                for (int i = i0; i < i1; i++) {
-                    for (int j = j0; j < j1; j++) {
-                        t[j * rows + i] = a[i * cols + j];
-                    }
-                }
-            }
-        }
+        addTransposed(a, rows, cols, t);
         return t;
     }
 
