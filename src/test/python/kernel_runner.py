@@ -25,6 +25,39 @@ STARTUP_TIMEOUT = float(os.environ.get("UNROLLED_KERNEL_STARTUP_TIMEOUT", "60"))
 ALLOWED_TAG = "raises-exception"
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+# A wall-clock time as the library prints it (unrolled.lesson.Timing): the one output allowed to change between runs.
+_TIMING = re.compile(r"⏱ [0-9][0-9.,]*(e[-+]?[0-9]+)? ?(ns|µs|ms|s|min)\b")
+
+
+def masked_text(cell) -> str:
+    """What a student reads in an executed cell's output, with every marked timing replaced by `⏱ …`."""
+    parts = []
+    for out in cell.get("outputs", []):
+        if out.get("output_type") == "stream":
+            parts.append(out.get("text", ""))
+        elif out.get("output_type") in ("execute_result", "display_data"):
+            parts.append(out.get("data", {}).get("text/plain", ""))
+        elif out.get("output_type") == "error":
+            parts.append(f"{out.get('ename')}: {out.get('evalue')}")
+    return _TIMING.sub("⏱ …", _ANSI.sub("", "".join(parts)))
+
+
+def first_difference(label: str, nb, first: list[str], second: list[str], cells: list[int]) -> str | None:
+    """None when two passes showed the same text in every cell; else where and how they first differ."""
+    for (index, a), b in zip(zip(cells, first), second):
+        if a != b:
+            lines_a, lines_b = a.splitlines() or [""], b.splitlines() or [""]
+            n = next((k for k, (la, lb) in enumerate(zip(lines_a, lines_b)) if la != lb),
+                     min(len(lines_a), len(lines_b)))
+            la = lines_a[n] if n < len(lines_a) else "(nothing)"
+            lb = lines_b[n] if n < len(lines_b) else "(nothing)"
+            return (
+                f"{label}: the second run printed something else than the first, cell {index + 1}"
+                f" (a seeded notebook must repeat itself to the last digit; only ⏱ timings may differ):\n"
+                f"{_first_lines(nb.cells[index].source)}\n"
+                f"    line {n + 1}, first run:  {la!r}\n    line {n + 1}, second run: {lb!r}"
+            )
+    return None
 
 
 class NotebookFailure(AssertionError):
@@ -37,6 +70,8 @@ class RunReport:
 
     code_cells: int = 0
     pass_seconds: list[float] = field(default_factory=list)
+    # Per pass, per code cell: the text it showed (stdout and text/plain), timings masked.
+    pass_texts: list[list[str]] = field(default_factory=list)
 
 
 def _first_lines(source: str, n: int = 6) -> str:
@@ -143,6 +178,7 @@ def run_notebook(
                         _where(label, pass_name, index, len(nb.cells), cell) + "\n" + "\n".join(found)
                     )
             report.pass_seconds.append(time.perf_counter() - started)
+            report.pass_texts.append([masked_text(cell) for _, cell in code])
     return nb
 
 

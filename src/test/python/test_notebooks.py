@@ -1,7 +1,11 @@
 """Every notebook runs top to bottom in the `java` kernel, then runs again in the same kernel.
 
 A notebook fails on any error output, any text on stderr, a cell over the time limit
-(UNROLLED_CELL_TIMEOUT, default 120 s) or a dead kernel; the message names the cell.
+(UNROLLED_CELL_TIMEOUT, default 120 s) or a dead kernel; the message names the cell. It also
+fails when the second run prints anything else than the first: seeded means the same digits,
+cold or warm JIT; only wall-clock times printed with the ⏱ mark (unrolled.lesson.Timing) are
+masked. The masked text of each run is kept beside the executed copy (NAME.txt), so two test
+runs can be compared too.
 A cell tagged `raises-exception` may show an error on purpose; one tagged `skip-execution`
 is not run. Nothing is written into notebooks/: executed copies and the kernel's log go to
 target/executed-notebooks/.
@@ -16,11 +20,15 @@ import nbformat
 import pytest
 
 from conftest import EXECUTED_DIR, NOTEBOOKS_DIR, notebook_params
-from kernel_runner import NotebookFailure, RunReport, read_notebook, run_notebook
+from kernel_runner import NotebookFailure, RunReport, first_difference, read_notebook, run_notebook
 
 
 def _digest(path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _as_text(texts: list[str]) -> str:
+    return "".join(f"--- code cell {i + 1}\n{t}\n" for i, t in enumerate(texts))
 
 
 @pytest.mark.parametrize("path", notebook_params())
@@ -45,6 +53,11 @@ def test_notebook_runs_twice(path, record_notebook_time):
         copy = EXECUTED_DIR / name
         copy.parent.mkdir(parents=True, exist_ok=True)
         nbformat.write(nb, str(copy))
+        if report.pass_texts:
+            (EXECUTED_DIR / f"{name}.txt").write_text(_as_text(report.pass_texts[0]), encoding="utf-8")
+    if not failure and len(report.pass_texts) == 2:
+        cells = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"]
+        failure = first_difference(f"notebooks/{name}", nb, *report.pass_texts, cells)
     if failure:
         pytest.fail(failure, pytrace=False)
     assert _digest(path) == before, f"notebooks/{name} changed on disk while it ran"

@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import unrolled.lesson.Timing;
 import unrolled.plot.Charts;
 
 /**
@@ -101,7 +102,7 @@ public final class History {
         if (tracksValidation) {
             s.append(String.format(Locale.ROOT, "  val %.4f", r[VALIDATION]));
         }
-        return s.append(String.format(Locale.ROOT, "  %.1f s", r[SECONDS])).toString();
+        return s.append("  ").append(Timing.format(r[SECONDS])).toString();
     }
 
     /** The loss curve (training and, if recorded, validation loss against epoch) under a title. */
@@ -125,6 +126,6 @@ public final class History {
         for (int epoch = 1; epoch <= rows.size(); epoch++) {
             s.append(progressLine(epoch)).append('\n');
         }
-        return s.append(String.format(Locale.ROOT, "%d epochs in %.1f s", rows.size(), totalSeconds())).toString();
+        return s.append(rows.size()).append(" epochs in ").append(Timing.format(totalSeconds())).toString();
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import unrolled.graph.Node;
+import unrolled.lesson.Timing;
 import unrolled.graph.Ops;
 import unrolled.nn.ManyToOne;
 import unrolled.nn.Recurrent;
@@ -27,7 +28,7 @@ public final class MemoryExperiment {
     public record Result(String name, double accuracy, double loss, double seconds, History history) {
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%s: accuracy %.3f, loss %.4f, %.1f s", name, accuracy, loss, seconds);
+            return String.format(Locale.ROOT, "%s: accuracy %.3f, loss %.4f, ", name, accuracy, loss) + Timing.format(seconds);
         }
     }
 
