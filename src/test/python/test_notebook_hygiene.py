@@ -1,6 +1,9 @@
-"""Committed notebooks are clean: no outputs, no execution counts, and the `java` kernel."""
+"""Committed notebooks are clean: no outputs, no execution counts, and the `java` kernel; notebooks/README.md
+counts the Claim checks of every lesson truly."""
 
 from __future__ import annotations
+
+import re
 
 import nbformat
 import pytest
@@ -51,3 +54,25 @@ def test_notebook_is_clean(path):
             f"jupyter nbconvert --clear-output --inplace {name}):\n  " + "\n  ".join(problems),
             pytrace=False,
         )
+
+
+_CLAIM_CALL = re.compile(r"\bClaim\.(that|atLeast|atMost|between|greater|less|close|equal)\(")
+_CHECKS_ROW = re.compile(r"^\|\s*\[[^\]]*\]\(([^)]+\.ipynb)\)\s*\|.*\|\s*(\d+)\s*\|\s*$")
+
+
+def claim_checks(path) -> int:
+    """The Claim checks written in a notebook's code cells."""
+    nb, _ = read_notebook(path)
+    return sum(len(_CLAIM_CALL.findall(c.source)) for c in nb.cells if c.cell_type == "code")
+
+
+def test_readme_counts_the_checks_of_every_lesson():
+    """notebooks/README.md lists each lesson with its number of Claim checks, and the numbers are true."""
+    readme = (NOTEBOOKS_DIR / "README.md").read_text(encoding="utf-8")
+    listed = {m.group(1): int(m.group(2)) for m in map(_CHECKS_ROW.match, readme.splitlines()) if m}
+    lessons = sorted(p.name for p in NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
+    assert sorted(listed) == lessons, "notebooks/README.md's table must list every lesson with its check count"
+    wrong = {name: (listed[name], claim_checks(NOTEBOOKS_DIR / name)) for name in lessons
+             if listed[name] != claim_checks(NOTEBOOKS_DIR / name)}
+    assert not wrong, "checks column of notebooks/README.md (listed, actual): " + repr(wrong)
+    assert all(listed[name] > 0 for name in lessons), "every lesson checks at least one of its claims"
