@@ -32,6 +32,7 @@ final class FusedLayer {
 
     static RecurrentLayer.Output run(Cell cell, List<Node> inputs, State initial) {
         int steps = inputs.size();
+        cell.requireState(inputs.get(0), initial);
         int batch = initial.h().rows();
         for (int t = 0; t < steps; t++) {
             cell.requireInput(inputs.get(t));
