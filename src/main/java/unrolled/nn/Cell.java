@@ -26,9 +26,21 @@ public interface Cell {
 
     /** Checks one step's input: a batch × inputSize matrix, with a message naming the cell and both widths. */
     default void requireInput(Node x) {
+        if (x.rows() == 0) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": input x has a batch of 0 rows (x is 0×"
+                    + x.cols() + "); a batch needs at least one row");
+        }
         if (x.cols() != inputSize()) {
             throw new IllegalArgumentException(getClass().getSimpleName() + ": expected input of width "
                     + inputSize() + ", got " + x.cols() + " (input is " + x.rows() + "×" + x.cols() + ")");
         }
+    }
+
+    /**
+     * Checks the previous state against one step's input: h (and c, if present) batch × hiddenSize with the batch
+     * of x, e.g. "LSTMCell: state h has batch 3 but input x has batch 4".
+     */
+    default void requireState(Node x, State previous) {
+        Checks.requireState(getClass().getSimpleName(), x, previous, hiddenSize(), "");
     }
 }

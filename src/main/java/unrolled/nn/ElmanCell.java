@@ -51,6 +51,7 @@ public final class ElmanCell extends StackedCell {
     @Override
     public State step(Node x, State previous) {
         requireInput(x);
+        requireState(x, previous);
         return State.of(activation.apply(weights.of(x, previous.h())));
     }
 

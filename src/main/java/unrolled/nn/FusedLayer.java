@@ -32,6 +32,7 @@ final class FusedLayer {
 
     static RecurrentLayer.Output run(Cell cell, List<Node> inputs, State initial) {
         int steps = inputs.size();
+        cell.requireState(inputs.get(0), initial);
         int batch = initial.h().rows();
         for (int t = 0; t < steps; t++) {
             cell.requireInput(inputs.get(t));
@@ -41,6 +42,10 @@ final class FusedLayer {
             }
         }
         int hidden = cell.hiddenSize();
+        // what forward allocates per step and batch row: the stacked input, then H for Elman (the output, computed
+        // in place), 7H for the GRU (gates 3H, recurrent part 3H, h) and the LSTM (gates 4H, h, c, tanh c)
+        MemoryEstimate.require(cell.getClass().getSimpleName() + " (fused)", steps, batch, hidden,
+                cell.inputSize() + (cell instanceof ElmanCell ? 1L : 7L) * hidden);
         Parameters p = cell.parameters();
         List<Node> arguments = new ArrayList<>(List.of(stackRows(inputs), p.get("weight_ih"), p.get("weight_hh"),
                 p.get("bias_ih"), p.get("bias_hh"), initial.h()));

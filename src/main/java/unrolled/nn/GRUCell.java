@@ -66,6 +66,7 @@ public final class GRUCell extends StackedCell {
     /** One step with every intermediate value exposed. */
     public Gates gates(Node x, State previous) {
         requireInput(x);
+        requireState(x, previous);
         int h = hiddenSize();
         Node hPrev = previous.h();
         Node a = weights.ofInput(x);

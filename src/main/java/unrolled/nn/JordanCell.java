@@ -92,6 +92,12 @@ public final class JordanCell implements Cell {
 
     /** y_0 = 0, batch × output. */
     @Override
+    public void requireState(Node x, State previous) {
+        Checks.requireState("JordanCell", x, previous, outputSize(), "the output size",
+                " (a Jordan cell's state is its output y)");
+    }
+
+    @Override
     public State initialState(int batch) {
         return State.of(Node.constant("y0", Tensors.zeros(batch, outputSize())));
     }
@@ -104,6 +110,7 @@ public final class JordanCell implements Cell {
     /** One step, with the hidden layer h_t exposed; {@code previous.h()} holds y_{t−1}. */
     public Values values(Node x, State previous) {
         requireInput(x);
+        requireState(x, previous);
         Node h = hiddenActivation.apply(add(linear(x, weightIh, biasIh), linear(previous.h(), weightYh, biasYh)));
         Node y = outputActivation.apply(linear(h, weightHo, biasHo));
         return new Values(h.named("h"), y.named("y"));

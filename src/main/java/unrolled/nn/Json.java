@@ -18,10 +18,13 @@ final class Json {
         this.source = source;
     }
 
-    /** A 1×n matrix as a flat list, anything else as a list of rows; numbers in Java's shortest exact form. */
-    static String write(DMatrixRMaj m) {
+    /**
+     * A matrix as a list of rows, always (a 1×n weight too, as PyTorch's 2-D tensors); a vector (a bias, a peephole
+     * weight: 1-D in PyTorch) as a flat list. Numbers in Java's shortest exact form.
+     */
+    static String write(DMatrixRMaj m, boolean vector) {
         StringBuilder s = new StringBuilder();
-        if (m.numRows == 1) {
+        if (vector && m.numRows == 1) {
             appendRow(s, m, 0);
             return s.toString();
         }
@@ -51,9 +54,14 @@ final class Json {
         json.expect('{');
         if (!json.consume('}')) {
             do {
+                int keyAt = json.at;
                 String key = json.string();
                 json.expect(':');
-                result.put(key, json.matrix(key));
+                if (result.put(key, json.matrix(key)) != null) {
+                    json.at = keyAt;
+                    throw json.error("the key " + key + " appears twice (a JSON reader would silently keep the"
+                            + " last one)");
+                }
             } while (json.consume(','));
             json.expect('}');
         }
@@ -64,18 +72,19 @@ final class Json {
         return result;
     }
 
+    /** A list of rows, or a flat list read as one row (a bias; also a 1×n weight as the old format wrote it). */
     private DMatrixRMaj matrix(String key) {
         List<double[]> rows = new ArrayList<>();
         expect('[');
         skipSpace();
         if (at < text.length() && text.charAt(at) == '[') {
             do {
-                rows.add(numbers());
+                rows.add(numbers(key));
             } while (consume(','));
             expect(']');
         } else {
             at--;
-            rows.add(numbers());
+            rows.add(numbers(key));
         }
         for (double[] row : rows) {
             if (row.length != rows.get(0).length) {
@@ -85,29 +94,37 @@ final class Json {
         return new DMatrixRMaj(rows.toArray(new double[0][]));
     }
 
-    private double[] numbers() {
+    private double[] numbers(String key) {
         expect('[');
         List<Double> values = new ArrayList<>();
         if (!consume(']')) {
             do {
-                values.add(number());
+                values.add(number(key));
             } while (consume(','));
             expect(']');
         }
         return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-    private double number() {
+    private double number(String key) {
         skipSpace();
         int start = at;
         while (at < text.length() && "+-0123456789.eE".indexOf(text.charAt(at)) >= 0) {
             at++;
         }
+        String literal = text.substring(start, at);
+        double value;
         try {
-            return Double.parseDouble(text.substring(start, at));
+            value = Double.parseDouble(literal);
         } catch (NumberFormatException e) {
-            throw error("expected a number");
+            throw error("expected a number in " + key);
         }
+        if (!Double.isFinite(value)) {
+            at = start;
+            throw error(key + " holds " + literal + ", beyond the range of a double (it would load as "
+                    + (value > 0 ? "+" : "") + value + ")");
+        }
+        return value;
     }
 
     private String string() {

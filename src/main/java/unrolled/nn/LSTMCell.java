@@ -80,6 +80,7 @@ public class LSTMCell extends StackedCell {
             throw new IllegalArgumentException(getClass().getSimpleName()
                     + ": the previous state has no cell state c");
         }
+        requireState(x, previous);
         int h = hiddenSize();
         Node a = weights.of(x, previous.h());
         Node i = sigmoid(peepholes.input(slice(a, 0, h), previous.c())).named("i");

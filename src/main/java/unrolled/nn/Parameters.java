@@ -21,30 +21,57 @@ import unrolled.graph.Node;
  * A model's trainable parameters, in order, under PyTorch's names ("weight_ih_l0", "rnn.bias_hh_l1_reverse",
  * "fc.weight"), so that a learner can put our numbers beside PyTorch's {@code state_dict()}.
  *
- * <p>Saved as JSON: one key per parameter; a matrix is a list of rows, a 1×n bias a flat list as PyTorch stores it.
- * Numbers are written with Java's shortest exact representation, so a save and load round-trips every bit.
+ * <p>Saved as JSON in the layout of PyTorch's {@code state_dict}: one key per parameter; a weight matrix is always a
+ * list of rows (a 1×n weight too — PyTorch's weights are 2-D), a vector parameter (a bias, a peephole weight: 1-D
+ * in PyTorch) a flat list. A parameter is a vector when it was added with {@link #addVector} or its own name (after
+ * any "module." prefix) starts with "bias". Numbers are written with Java's shortest exact representation, so a save
+ * and load round-trips every bit. Loading reads a flat list and a single row alike (so files written before 1×n
+ * weights became lists of rows still load), and refuses a number beyond the range of a double (1e400) and a key
+ * that appears twice, naming the key.
  */
 public final class Parameters implements Iterable<Map.Entry<String, Node>> {
 
     private final Map<String, Node> byName = new LinkedHashMap<>();
+    private final java.util.Set<String> vectors = new java.util.HashSet<>();
 
-    /** Adds a parameter under a name; names must be unique. */
+    /**
+     * Adds a parameter under a name; names must be unique. A name starting with "bias" marks a vector (saved as a
+     * flat list, 1-D as in PyTorch); any other is a matrix (saved as a list of rows).
+     */
     public Parameters add(String name, Node parameter) {
+        return add(name, parameter, name.substring(name.lastIndexOf('.') + 1).startsWith("bias"));
+    }
+
+    /** Adds a 1 × n parameter that PyTorch would hold as a 1-D vector (a peephole weight), saved as a flat list. */
+    public Parameters addVector(String name, Node parameter) {
+        return add(name, parameter, true);
+    }
+
+    private Parameters add(String name, Node parameter, boolean vector) {
         if (byName.putIfAbsent(name, parameter) != null) {
             throw new IllegalArgumentException("parameters: the name " + name + " is already taken");
+        }
+        if (vector) {
+            vectors.add(name);
         }
         return this;
     }
 
+    /** Whether the parameter of this name is a vector (saved as a flat list) rather than a matrix. */
+    public boolean isVector(String name) {
+        get(name);
+        return vectors.contains(name);
+    }
+
     /** Adds every parameter of another set, each name prefixed (e.g. "fc." for a submodule). */
     public Parameters addAll(String prefix, Parameters other) {
-        other.forEach(e -> add(prefix + e.getKey(), e.getValue()));
+        other.forEach(e -> add(prefix + e.getKey(), e.getValue(), other.vectors.contains(e.getKey())));
         return this;
     }
 
     /** Adds every parameter of another set with a suffix on each name (e.g. "_l1" or "_l0_reverse"). */
     public Parameters addAllWithSuffix(Parameters other, String suffix) {
-        other.forEach(e -> add(e.getKey() + suffix, e.getValue()));
+        other.forEach(e -> add(e.getKey() + suffix, e.getValue(), other.vectors.contains(e.getKey())));
         return this;
     }
 
@@ -100,13 +127,14 @@ public final class Parameters implements Iterable<Map.Entry<String, Node>> {
 
     // ---- JSON ---------------------------------------------------------------------------------------------------
 
-    /** The parameters as JSON text. */
+    /** The parameters as JSON text, in PyTorch's state_dict layout (see the class comment). */
     public String toJson() {
         StringBuilder s = new StringBuilder("{\n");
         Iterator<Map.Entry<String, Node>> it = byName.entrySet().iterator();
         while (it.hasNext()) {
             Map.Entry<String, Node> e = it.next();
-            s.append("  \"").append(e.getKey()).append("\": ").append(Json.write(e.getValue().value()));
+            s.append("  \"").append(e.getKey()).append("\": ").append(Json.write(e.getValue().value(),
+                    vectors.contains(e.getKey())));
             s.append(it.hasNext() ? ",\n" : "\n");
         }
         return s.append("}\n").toString();

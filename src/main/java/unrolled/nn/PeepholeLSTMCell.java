@@ -63,7 +63,7 @@ public final class PeepholeLSTMCell extends LSTMCell {
     /** The LSTM's four, then weight_ci, weight_cf, weight_co. */
     @Override
     public Parameters parameters() {
-        return super.parameters().add("weight_ci", peepholes.ci()).add("weight_cf", peepholes.cf())
-                .add("weight_co", peepholes.co());
+        return super.parameters().addVector("weight_ci", peepholes.ci()).addVector("weight_cf", peepholes.cf())
+                .addVector("weight_co", peepholes.co());
     }
 }

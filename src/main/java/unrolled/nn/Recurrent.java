@@ -125,6 +125,11 @@ public final class Recurrent {
             throw new IllegalArgumentException(name + ": expected " + cells.size() + " initial states ("
                     + layers + " layers × " + directions + " directions), got " + initial.size());
         }
+        for (int k = 0; k < cells.size(); k++) {
+            String where = cells.size() == 1 ? "" : " (initial state " + k + ": layer " + k / directions
+                    + (directions == 2 ? (k % 2 == 0 ? ", forward" : ", backward") : "") + ")";
+            Checks.requireState(name, inputs.get(0), initial.get(k), cells.get(k).hiddenSize(), where);
+        }
         List<Node> layerInputs = inputs;
         List<State> finalStates = new ArrayList<>();
         for (int layer = 0; layer < layers; layer++) {

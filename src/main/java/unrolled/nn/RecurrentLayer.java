@@ -43,6 +43,10 @@ public final class RecurrentLayer {
             throw new IllegalArgumentException("RecurrentLayer: the sequence has a batch of " + inputs.get(0).rows()
                     + " rows but the initial state has " + initial.h().rows());
         }
+        // every step keeps at least x·W_ihᵀ, h·W_hhᵀ, their sum and the new h, each batch × H, for backward; with
+        // graph building off only the outputs stay
+        MemoryEstimate.require("RecurrentLayer(" + cell.getClass().getSimpleName() + ")", inputs.size(),
+                inputs.get(0).rows(), cell.hiddenSize(), (Node.isNoGrad() ? 1L : 4L) * cell.hiddenSize());
         List<Node> outputs = new ArrayList<>(inputs.size());
         State state = initial;
         for (Node x : inputs) {

@@ -8,7 +8,9 @@ import unrolled.nn.Parameters;
 
 /**
  * The Trainer's guard against NaN and Inf: checks the loss, every gradient after backward and every parameter after
- * the update, and restores the parameters saved before the update if the update made one non-finite.
+ * the update, and restores the parameters saved before the update if the update made one non-finite. It also
+ * catches a loss that stays finite while it explodes (SGD with lr = 10 on an LSTM reaches 1e299 without overflowing):
+ * a step whose loss exceeds {@code maxGrowth} times the first step's loss stops training, or only warns once.
  */
 final class Divergence {
 
@@ -18,12 +20,53 @@ final class Divergence {
     private final List<Node> nodes;
     private final double[][] saved;
     private final History history;
+    private final double maxGrowth;
+    private final boolean stopOnGrowth;
+    private double startLoss = Double.NaN;
+    private int startEpoch;
+    private int startStep;
+    private boolean warned;
 
     Divergence(Parameters parameters, History history) {
+        this(parameters, history, Double.POSITIVE_INFINITY, true);
+    }
+
+    /**
+     * @param maxGrowth    how many times its first value the loss may grow to (infinity: no limit)
+     * @param stopOnGrowth throw {@link TrainingDiverged} when it does; else print one warning and go on
+     */
+    Divergence(Parameters parameters, History history, double maxGrowth, boolean stopOnGrowth) {
         this.parameters = parameters;
         this.nodes = parameters.nodes();
         this.saved = new double[nodes.size()][];
         this.history = history;
+        this.maxGrowth = maxGrowth;
+        this.stopOnGrowth = stopOnGrowth;
+    }
+
+    /**
+     * Throws (or warns once) if a finite loss is more than maxGrowth times the first step's loss; the first call
+     * records that starting value. Runs before backward, so the parameters are those before this step's update.
+     */
+    void checkGrowth(double loss, int epoch, int step) {
+        if (Double.isNaN(startLoss)) {
+            startLoss = loss;
+            startEpoch = epoch;
+            startStep = step;
+            return;
+        }
+        if (warned || startLoss == 0 || !(Math.abs(loss) > maxGrowth * Math.abs(startLoss))) {
+            return;
+        }
+        String message = "loss grew to " + LossFormat.format(loss) + " at epoch " + epoch + ", step " + step
+                + ", more than " + LossFormat.factor(maxGrowth) + " times its starting value "
+                + LossFormat.format(startLoss) + " (epoch " + startEpoch + ", step " + startStep
+                + "): training diverged though the loss is still finite" + ADVICE;
+        if (stopOnGrowth) {
+            throw diverged(message + " (Trainer.lossGrowth sets the factor, or only warns)", epoch, step);
+        }
+        warned = true;
+        System.err.println("warning: " + message + "; training goes on (Trainer.lossGrowth warns only)");
     }
 
     /** Throws if the loss is NaN or Inf. */

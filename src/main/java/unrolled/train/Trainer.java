@@ -15,7 +15,9 @@ import unrolled.nn.Parameters;
  * and every epoch goes once over the batches, records the mean loss of its steps (and exp of it, the perplexity,
  * when asked), the mean gradient norm, the validation loss when a validation function is given, and the wall time,
  * then tells the {@link TrainingListener}s. If the loss, a gradient or a parameter becomes NaN or Inf, training
- * stops with {@link TrainingDiverged}, the parameters as they were before that step's update.
+ * stops with {@link TrainingDiverged}, the parameters as they were before that step's update. So it does when the
+ * loss of a step grows to more than {@value #DEFAULT_MAX_LOSS_GROWTH} times the loss of the first step while staying
+ * finite (an exploding run can reach 1e299 without overflowing); {@link #lossGrowth} changes the factor or only warns.
  *
  * <pre>{@code
  * var trainer = new Trainer(new Adam(model.parameters(), 1e-2)).clipGradNorm(1.0).perplexity();
@@ -24,7 +26,12 @@ import unrolled.nn.Parameters;
  */
 public final class Trainer {
 
+    /** The default of {@link #lossGrowth}: a step loss above 10⁶ times the first step's loss means divergence. */
+    public static final double DEFAULT_MAX_LOSS_GROWTH = 1e6;
+
     private final Optimizer optimizer;
+    private double maxLossGrowth = DEFAULT_MAX_LOSS_GROWTH;
+    private boolean stopOnLossGrowth = true;
     private Double maxNorm;
     private Double clipValue;
     private boolean perplexity;
@@ -49,6 +56,20 @@ public final class Trainer {
     public Trainer clipGradValue(double clipValue) {
         HyperParameters.requirePositive("Trainer.clipGradValue", "clipValue", clipValue);
         this.clipValue = clipValue;
+        return this;
+    }
+
+    /**
+     * What a loss that keeps growing while finite does: once a step's loss is more than {@code maxGrowth} times the
+     * first step's loss, training stops with {@link TrainingDiverged} ({@code stop}) or prints one warning to
+     * System.err and goes on. The default is (1e6, stop); {@code Double.POSITIVE_INFINITY} turns the check off.
+     */
+    public Trainer lossGrowth(double maxGrowth, boolean stop) {
+        if (!(maxGrowth > 1)) {
+            throw new IllegalArgumentException("Trainer.lossGrowth: maxGrowth must be more than 1, got " + maxGrowth);
+        }
+        this.maxLossGrowth = maxGrowth;
+        this.stopOnLossGrowth = stop;
         return this;
     }
 
@@ -77,13 +98,14 @@ public final class Trainer {
      * @param batches gives the batches of one epoch; called once per epoch, so it may shuffle or resample
      * @param loss    builds the graph of one batch and returns its 1×1 loss
      * @return the per-epoch record
-     * @throws TrainingDiverged if the loss, a gradient or a parameter becomes NaN or Inf
+     * @throws TrainingDiverged if the loss, a gradient or a parameter becomes NaN or Inf, or the loss grows past
+     *                          {@link #lossGrowth} times its first value
      */
     public <B> History fit(int epochs, Supplier<? extends Iterable<? extends B>> batches,
                            Function<? super B, Node> loss) {
         HyperParameters.requireCount("Trainer.fit", "epochs", epochs);
         History history = new History(epochs, perplexity, validation != null);
-        Divergence guard = new Divergence(optimizer.parameters(), history);
+        Divergence guard = new Divergence(optimizer.parameters(), history, maxLossGrowth, stopOnLossGrowth);
         for (int epoch = 1; epoch <= epochs; epoch++) {
             long start = System.nanoTime();
             double lossSum = 0;
@@ -115,6 +137,7 @@ public final class Trainer {
     private double[] step(Node lossNode, Divergence guard, int epoch, int step) {
         double loss = lossNode.scalar();
         guard.checkLoss(loss, epoch, step);
+        guard.checkGrowth(loss, epoch, step);
         lossNode.backward();
         guard.checkGradients(loss, epoch, step);
         Parameters parameters = optimizer.parameters();
@@ -149,7 +172,10 @@ public final class Trainer {
     @Override
     public String toString() {
         return "Trainer(" + optimizer + (maxNorm == null ? "" : ", clipGradNorm=" + maxNorm)
-                + (clipValue == null ? "" : ", clipGradValue=" + clipValue) + (perplexity ? ", perplexity" : "")
+                + (clipValue == null ? "" : ", clipGradValue=" + clipValue)
+                + (maxLossGrowth == DEFAULT_MAX_LOSS_GROWTH && stopOnLossGrowth ? ""
+                        : ", lossGrowth=" + maxLossGrowth + (stopOnLossGrowth ? "" : " (warn)"))
+                + (perplexity ? ", perplexity" : "")
                 + (validation == null ? "" : ", validation") + ")";
     }
 }

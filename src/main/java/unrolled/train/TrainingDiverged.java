@@ -1,9 +1,10 @@
 package unrolled.train;
 
 /**
- * Thrown when training produces NaN or Inf — in the loss, a gradient or a parameter — so that it never goes on with
- * meaningless numbers. The message says what became non-finite, at which epoch and step, and what to try; the
- * parameters are left as they were before the failing step's update.
+ * Thrown when training produces NaN or Inf — in the loss, a gradient or a parameter — or a loss that, still finite,
+ * has grown past {@link Trainer#lossGrowth} times its first value, so that it never goes on with meaningless
+ * numbers. The message says what went wrong, at which epoch and step, and what to try; the parameters are left as
+ * they were before the failing step's update.
  */
 public class TrainingDiverged extends RuntimeException {
 

@@ -57,4 +57,37 @@ class GradCheckTest {
         GradCheck.Report report = GradCheck.check(() -> x.scale(Double.NaN).sum(), x);
         assertFalse(report.passed());
     }
+
+    @Test
+    void aParameterTheLossDoesNotUseFailsAndIsNamed() {
+        Node x = Node.param("x", Tensors.row(0.5, -1.0));
+        Node unused = Node.param("unused", Tensors.row(3.0));
+        GradCheck.Report report = GradCheck.check(() -> x.mul(x).sum(), x, unused);
+        assertFalse(report.passed(), report::toString);
+        assertTrue(report.entries().get(0).passed(), report::toString);
+        AssertionError error = assertThrows(AssertionError.class, report::requirePassed);
+        assertTrue(error.getMessage().contains("✗ unused: not used by the loss"), error.getMessage());
+        GradCheck.Report named = GradCheck.check(() -> x.mul(x).sum(),
+                java.util.Map.of("the_bias", Node.param(null, Tensors.row(1.0))));
+        assertTrue(named.toString().contains("✗ the_bias: not used by the loss"), named::toString);
+    }
+
+    @Test
+    void reluAtZeroIsReportedAsAKink() {
+        Node w = Node.param("w", Tensors.row(0.5, 0.0, -2.0));
+        GradCheck.Report report = GradCheck.check(() -> w.relu().sum(), w);
+        assertFalse(report.passed(), report::toString);
+        String note = report.entries().get(0).note();
+        assertTrue(note != null && note.startsWith("entry (0, 1) = 0.0 sits on a kink")
+                && note.contains("left 0 and right 1"), report::toString);
+        assertTrue(report.toString().contains("✗ w: entry (0, 1) = 0.0 sits on a kink"), report::toString);
+        assertTrue(w.value().get(0, 1) == 0.0, "restored");
+    }
+
+    @Test
+    void aWrongRuleOnASmoothLossIsNotCalledAKink() {
+        Node x = Node.param("x", Tensors.row(0.5, -1.0, 2.0));
+        GradCheck.Report report = GradCheck.check(() -> Node.apply(new WrongSquare(), x).sum(), x);
+        assertTrue(report.entries().get(0).note() == null, report::toString);
+    }
 }

@@ -80,6 +80,50 @@ class BadInputTest {
     }
 
     @Test
+    void aBatchOfZeroRowsIsRefusedBeforeTheMatrixLibrarySeesIt() {
+        for (boolean fused : new boolean[] {false, true}) {
+            assertMessage(() -> Recurrent.lstm(3, 4).fused(fused).seed(1).build().forward(List.of(x(0, 3))),
+                    "LSTM: time step 0 has a batch of 0 rows (input x is 0×3); a batch needs at least one row");
+            assertMessage(() -> Recurrent.gru(3, 4).fused(fused).seed(1).build().forward(List.of(x(0, 3), x(0, 3))),
+                    "GRU: time step 0 has a batch of 0 rows");
+        }
+        GRUCell gru = GRUCell.random(3, 4, new Random(1));
+        assertMessage(() -> gru.step(x(0, 3), gru.initialState(0)), "GRUCell: input x has a batch of 0 rows");
+        LSTMCell lstm = LSTMCell.random(3, 4, new Random(1));
+        assertMessage(() -> lstm.step(x(0, 3), lstm.initialState(0)), "LSTMCell: input x has a batch of 0 rows");
+    }
+
+    @Test
+    void aStateThatDoesNotFitTheInputIsNamedAsTheState() {
+        for (boolean fused : new boolean[] {false, true}) {
+            Recurrent lstm = Recurrent.lstm(3, 4).fused(fused).seed(1).build();
+            assertMessage(() -> lstm.forward(List.of(x(4, 3)), lstm.initialStates(3)),
+                    "LSTM: state h has batch 3 but input x has batch 4 (state h is 3×4, x is 4×3)");
+            assertMessage(() -> lstm.forward(List.of(x(2, 3)), List.of(new State(x(2, 5), x(2, 4)))),
+                    "LSTM: state h has width 5 but the hidden size is 4");
+            assertMessage(() -> lstm.forward(List.of(x(2, 3)), List.of(new State(x(2, 4), x(1, 4)))),
+                    "LSTM: state c has batch 1 but input x has batch 2");
+            Recurrent gru = Recurrent.gru(3, 4).layers(2).bidirectional(true).fused(fused).seed(1).build();
+            List<State> states = new java.util.ArrayList<>(gru.initialStates(2));
+            states.set(3, State.of(x(2, 6)));
+            assertMessage(() -> gru.forward(List.of(x(2, 3)), states),
+                    "GRU: state h has width 6 but the hidden size is 4 (initial state 3: layer 1, backward)");
+        }
+        LSTMCell lstm = LSTMCell.random(3, 4, new Random(1));
+        assertMessage(() -> lstm.step(x(4, 3), lstm.initialState(3)),
+                "LSTMCell: state h has batch 3 but input x has batch 4");
+        assertMessage(() -> lstm.step(x(2, 3), new State(x(2, 5), x(2, 4))),
+                "LSTMCell: state h has width 5 but the hidden size is 4");
+        GRUCell gru = GRUCell.random(3, 4, new Random(1));
+        assertMessage(() -> gru.step(x(2, 3), State.of(x(2, 3))), "GRUCell: state h has width 3 but the hidden size is 4");
+        ElmanCell elman = ElmanCell.random(3, 4, new Random(1));
+        assertMessage(() -> elman.step(x(2, 3), State.of(x(5, 4))), "ElmanCell: state h has batch 5 but input x has batch 2");
+        JordanCell jordan = JordanCell.random(3, 8, 2, new Random(1));
+        assertMessage(() -> jordan.step(x(1, 3), State.of(x(1, 8))),
+                "JordanCell: state h has width 8 but the output size is 2 (a Jordan cell's state is its output y)");
+    }
+
+    @Test
     void dropoutProbabilityOutsideZeroToOneIsRefused() {
         for (double p : new double[] {-0.1, 1.0, 1.5, Double.NaN}) {
             assertMessage(() -> new Dropout(p, 1), "Dropout: p must be in [0, 1), got " + p);

@@ -58,7 +58,7 @@ class TrainerTest {
         assertEquals(5, validations[0]);
         assertTrue(history.loss()[4] < history.loss()[0] / 4, "the loss falls: " + history);
         assertEquals(5, lines.size());
-        assertTrue(lines.get(2).matches("epoch 3/5  loss \\d+\\.\\d{4}  val \\d+\\.\\d{4}  \\d+\\.\\d s"), lines.get(2));
+        assertTrue(lines.get(2).matches("epoch 3/5  loss \\d+\\.\\d{4}  val \\d+\\.\\d{4}  ⏱ .+"), lines.get(2));
         assertTrue(history.totalSeconds() >= 0 && history.epochSeconds().length == 5);
         assertEquals(20, ((SGD) trainer.optimizer()).steps(), "one update per batch");
     }
@@ -78,7 +78,7 @@ class TrainerTest {
         History h = new Trainer(new SGD(List.of(logits), 1e-9)).perplexity().listeners()
                 .fit(2, List.of(1), unused -> Ops.softmaxCrossEntropy(logits, 0));
         assertEquals(3, h.perplexity()[0], 1e-6, "uniform over 3 classes");
-        assertTrue(h.progressLine(1).matches("epoch 1/2  loss 1\\.0986  ppl 3\\.00  \\d+\\.\\d s"), h.progressLine(1));
+        assertTrue(h.progressLine(1).matches("epoch 1/2  loss 1\\.0986  ppl 3\\.00  ⏱ .+"), h.progressLine(1));
     }
 
     @Test
@@ -88,7 +88,7 @@ class TrainerTest {
                 StandardCharsets.UTF_8))).fit(2, List.of(POINTS), this::squaredError);
         String[] printed = out.toString(StandardCharsets.UTF_8).split("\\R");
         assertEquals(2, printed.length);
-        assertTrue(printed[1].matches("epoch 2/2  loss \\d+\\.\\d{4}  \\d+\\.\\d s"), printed[1]);
+        assertTrue(printed[1].matches("epoch 2/2  loss \\d+\\.\\d{4}  ⏱ .+"), printed[1]);
     }
 
     @Test
@@ -142,6 +142,59 @@ class TrainerTest {
         for (double x : values(model.parameters())) {
             assertTrue(Double.isFinite(x), "parameters stay finite");
         }
+    }
+
+    /** SGD at lr = 10 on an LSTM: the loss stays finite while it explodes (to about 1e299 when nothing stops it). */
+    private static History explodingLstm(java.util.function.UnaryOperator<Trainer> setup) {
+        Random random = new Random(3);
+        double[] series = new double[200];
+        for (int i = 0; i < series.length; i++) {
+            series[i] = Math.sin(0.3 * i);
+        }
+        SequenceModel model = SequenceModel.of(Recurrent.lstm(1, 8).random(random).build(), Dense.random(8, 1, random));
+        TruncatedBPTT tbptt = new TruncatedBPTT(model, SequenceLosses::mse);
+        List<Window> windows = SequenceSampler.ofSeries(series).sequential(4, 10);
+        return setup.apply(new Trainer(new SGD(model.parameters(), 10)).listeners()).fit(50, windows, tbptt::loss);
+    }
+
+    @Test
+    void aFiniteLossThatExplodesStopsWithTheSameKindOfMessage() {
+        TrainingDiverged e = assertThrows(TrainingDiverged.class, () -> explodingLstm(t -> t));
+        System.out.println("lr = 10 on an LSTM: " + e.getMessage());
+        assertTrue(e.getMessage().matches("loss grew to \\d\\.\\d{4}e\\+\\d+ at epoch " + e.epoch() + ", step " + e.step()
+                + ", more than 1e6 times its starting value \\d\\.\\d{4} \\(epoch 1, step 1\\): training diverged though"
+                + " the loss is still finite — the gradients exploded; try a smaller learning rate or gradient"
+                + " clipping \\(Trainer.lossGrowth sets the factor, or only warns\\)"), e.getMessage());
+        assertTrue(e.epoch() < 50 && e.step() >= 1, e.getMessage());
+    }
+
+    @Test
+    void lossGrowthCanOnlyWarnOrTakeAnotherFactor() {
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        History h;
+        try {
+            System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+            h = explodingLstm(t -> t.lossGrowth(1e6, false));
+        } catch (TrainingDiverged overflow) {  // warned only, it runs on until the loss overflows to Inf
+            h = overflow.history();
+        } finally {
+            System.setErr(err);
+        }
+        String warning = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        System.out.println("warn only: " + h.epochs() + " epochs, losses " + java.util.Arrays.toString(h.loss()));
+        assertTrue(h.epochs() >= 10, "warn only: training goes on past the warning");
+        assertTrue(warning.startsWith("warning: loss grew to ") && warning.contains("more than 1e6 times")
+                && warning.endsWith("training goes on (Trainer.lossGrowth warns only)\n")
+                && warning.indexOf("warning") == warning.lastIndexOf("warning"), "one warning: " + warning);
+        double last = h.loss()[h.epochs() - 1];
+        assertTrue(last > 1e100 && Double.isFinite(last), "the loss explodes yet stays finite: " + last);
+        assertEquals("3.2150e+299", LossFormat.format(3.215e299));
+        assertEquals("0.5123", LossFormat.format(0.51234));
+        assertEquals("1.0000e-07", LossFormat.format(1e-7));
+        TrainingDiverged e = assertThrows(TrainingDiverged.class, () -> explodingLstm(t -> t.lossGrowth(1e3, true)));
+        assertTrue(e.getMessage().contains("more than 1e3 times its starting value"), e.getMessage());
+        fails(() -> new Trainer(new SGD(line, 0.1)).lossGrowth(1, true), "Trainer.lossGrowth", "more than 1");
     }
 
     @Test
