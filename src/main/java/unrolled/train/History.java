@@ -94,13 +94,13 @@ public final class History {
                     + " are recorded");
         }
         double[] r = rows.get(epoch - 1);
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "epoch %d/%d  loss %.4f", epoch,
-                plannedEpochs, r[LOSS]));
+        StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "epoch %d/%d  loss %s", epoch,
+                plannedEpochs, LossFormat.format(r[LOSS])));
         if (tracksPerplexity) {
             s.append(String.format(Locale.ROOT, "  ppl %.2f", SequenceLosses.perplexity(r[LOSS])));
         }
         if (tracksValidation) {
-            s.append(String.format(Locale.ROOT, "  val %.4f", r[VALIDATION]));
+            s.append("  val ").append(LossFormat.format(r[VALIDATION]));
         }
         return s.append("  ").append(Timing.format(r[SECONDS])).toString();
     }
