@@ -36,7 +36,11 @@ def masked_text(cell) -> str:
         if out.get("output_type") == "stream":
             parts.append(out.get("text", ""))
         elif out.get("output_type") in ("execute_result", "display_data"):
-            parts.append(out.get("data", {}).get("text/plain", ""))
+            data = out.get("data", {})
+            # A picture is what the student sees; its text/plain is a Java toString with an identity hash
+            # (BufferedImage@6ab52557) that changes from run to run, so it is left out.
+            if not any(mime.startswith("image/") for mime in data):
+                parts.append(data.get("text/plain", ""))
         elif out.get("output_type") == "error":
             parts.append(f"{out.get('ename')}: {out.get('evalue')}")
     return _TIMING.sub("⏱ …", _ANSI.sub("", "".join(parts)))
