@@ -42,6 +42,8 @@ def test_notebook_is_clean(path):
     if spec.get("language") != "java":
         problems.append(f"metadata.kernelspec.language is {spec.get('language')!r}, expected 'java'")
     for i, cell in enumerate(nb.cells, start=1):
+        if nb.get("nbformat_minor", 0) >= 5 and not cell.get("id"):
+            problems.append(f"cell {i} has no id (nbformat 4.5 gives every cell one)")
         if cell.cell_type != "code":
             continue
         if cell.get("outputs"):
