@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import io
 import shutil
+import socket
 import subprocess
 import sys
 
@@ -100,6 +101,18 @@ for (String name : new String[] {"a1-backward-rule.ipynb", "assignments/a1-backw
 System.out.println("cwd: " + here);"""
 
 
+LISTEN_PORT = 47613
+ESCAPE_FILE = REPO_ROOT / "target" / "sandbox-escape.txt"
+ESCAPE = f"""String tried(java.util.concurrent.Callable<Object> attempt) {{
+    try {{ return "done: " + attempt.call(); }} catch (Throwable e) {{ return "refused: " + e.getClass().getSimpleName(); }}
+}}
+System.out.println("connect " + tried(() -> {{ new java.net.Socket("127.0.0.1", {LISTEN_PORT}).close(); return "ok"; }}));
+System.out.println("write " + tried(() -> java.nio.file.Files.writeString(java.nio.file.Path.of("{ESCAPE_FILE}"), "out")));
+System.out.println("read teacher " + tried(() -> java.nio.file.Files.readString(
+        java.nio.file.Path.of("{ASSIGNMENTS / 'a1-backward-rule.ipynb'}")).length()));
+System.out.println("write scratch " + tried(() -> java.nio.file.Files.writeString(java.nio.file.Path.of("mine.txt"), "ok")));"""
+
+
 @pytest.fixture(scope="module")
 def hostile(tmp_path_factory):
     root = tmp_path_factory.mktemp("hostile")
@@ -132,6 +145,8 @@ def hostile(tmp_path_factory):
     write("processes", _insert_after(_solved("a1-backward-rule"), "a1_softplus_op",
                                      f'new ProcessBuilder("sleep", "{SLEEP_OK}").start();\n'
                                      'System.out.print("x".repeat(300_000));'))
+    escape = _insert_after(_student("a1-backward-rule"), "a1_softplus_op", ESCAPE)
+    write("escape", escape)
     write("killer", _insert_after(_solved("a1-backward-rule"), "a1_softplus_op",
                                   f'new ProcessBuilder("sleep", "{SLEEP_KILLER}").start();\n'
                                   "ProcessHandle.current().parent().ifPresent(ProcessHandle::destroyForcibly);"))
@@ -141,9 +156,13 @@ def hostile(tmp_path_factory):
 @pytest.fixture(scope="module")
 def graded(hostile):
     before = {p.name: _sha(p) for p in ASSIGNMENTS.glob("*.ipynb")}
-    order = ["snoop", "no-op-checks", "tampered-checks", "library", "processes", "killer"]
+    order = ["snoop", "no-op-checks", "tampered-checks", "library", "processes", "escape", "killer"]
     out = io.StringIO()
-    grades, status = G.grade_all([hostile[k] for k in order], ASSIGNMENTS, OUT, timeout=CELL_TIMEOUT, jobs=2, out=out)
+    with socket.socket() as listener:  # a server outside the sandbox, on the host's loopback
+        listener.bind(("127.0.0.1", LISTEN_PORT))
+        listener.listen()
+        grades, status = G.grade_all([hostile[k] for k in order], ASSIGNMENTS, OUT, timeout=CELL_TIMEOUT, jobs=2,
+                                     out=out)
     after = {p.name: _sha(p) for p in ASSIGNMENTS.glob("*.ipynb")}
     return dict(zip(order, grades)), status, out.getvalue(), before, after
 
@@ -184,7 +203,9 @@ def test_teacher_notebooks_are_read_once_and_guarded(tmp_path):
         assignments.verify()
 
 
-def test_submission_overwriting_a_teacher_notebook_stops_grading(tmp_path):
+def test_submission_overwriting_a_teacher_notebook_stops_grading(tmp_path, monkeypatch):
+    """Without the sandbox the write succeeds, and the grader notices and stops (and says it is not sandboxed)."""
+    monkeypatch.setenv("UNROLLED_GRADE_SANDBOX", "0")
     folder = tmp_path / "assignments"
     shutil.copytree(ASSIGNMENTS, folder)
     victim = folder / "a1-backward-rule.ipynb"
@@ -192,8 +213,10 @@ def test_submission_overwriting_a_teacher_notebook_stops_grading(tmp_path):
                        f'java.nio.file.Files.writeString(java.nio.file.Path.of("{victim}"), "{{}}");')
     path = tmp_path / "overwrite.ipynb"
     nbformat.write(nb, str(path))
+    out = io.StringIO()
     with pytest.raises(C.AssignmentError, match="changed on disk during grading"):
-        G.grade_all([path], folder, tmp_path / "grades", timeout=CELL_TIMEOUT, out=io.StringIO())
+        G.grade_all([path], folder, tmp_path / "grades", timeout=CELL_TIMEOUT, out=out)
+    assert out.getvalue().startswith(G.NOT_SANDBOXED), out.getvalue()
 
 
 def test_magics_are_refused_without_a_kernel():
@@ -324,3 +347,21 @@ def test_chunked_output_is_merged_then_cut():
     assert len(cell.outputs) == 1
     assert cell.outputs[0]["text"].endswith(f"[... {60_000 - G.OUTPUT_LIMIT:,} more characters of this output "
                                             "(cell 1) cut by the grader ...]\n")
+
+
+# ---- 8: the bubblewrap sandbox -----------------------------------------------------------------------------------
+
+def test_sandbox_blocks_network_writes_and_the_teacher_folder(graded):
+    if G.sandbox_command() is None:
+        pytest.skip("bubblewrap (bwrap) is not installed or cannot run here, or UNROLLED_GRADE_SANDBOX=0")
+    grades, _, out, _, _ = graded
+    assert out.startswith(G.SANDBOXED), out[:300]
+    g = grades["escape"]
+    assert g.error is None and g.score == 0 and g.max_score == 10
+    nb = _read(g.graded_notebook)
+    text = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+    assert "connect refused: ConnectException" in text, text[:3000]
+    assert "write refused: FileSystemException" in text or "write refused: AccessDeniedException" in text, text[:3000]
+    assert "read teacher refused: NoSuchFileException" in text, text[:3000]
+    assert "write scratch done: " in text, text[:3000]
+    assert not ESCAPE_FILE.exists()

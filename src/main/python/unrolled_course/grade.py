@@ -18,7 +18,12 @@ grader stops with an error if one of them changes on disk while it grades. For e
    afterwards. Each submission is graded in a worker process of its own, and its kernel runs in a session and
    process group of its own that is killed, with everything it started, when the submission is done; only then
    does the grader write the results. A worker that dies (killed by the submission) costs that submission its
-   grade, reported as an environment error (exit status 1), and nothing else;
+   grade, reported as an environment error (exit status 1), and nothing else. When bubblewrap (``bwrap``) can run
+   here, the worker and its kernel run inside it: no network (``--unshare-net``; kernel and worker talk over the
+   sandbox's own loopback), own pid namespace, the system read-only, the teacher's folder and the output folder
+   hidden, only the scratch folder (and the worker's private folder) writable; the worker hands back its result as
+   JSON, never pickled. Without bwrap (or with UNROLLED_GRADE_SANDBOX=0) grading goes on and says, in one line, that
+   it is not sandboxed. Either way the code runs as the grader's user;
 5. score each check cell: its points if it ran to its end without an error, else 0 with the first line of the
    error.
 
@@ -50,6 +55,7 @@ import multiprocessing
 import os
 import re
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -104,6 +110,7 @@ class Grade:
     graded_notebook: str | None = None
     seconds: float = 0.0
     environment_error: bool = False  # not the student's fault: the kernel would not start
+    notebook_text: str | None = None  # the graded notebook, when a worker leaves writing it to the grader
 
     @property
     def score(self) -> float:
@@ -116,6 +123,7 @@ class Grade:
     def to_json(self) -> dict:
         d = asdict(self)
         d.pop("environment_error")
+        d.pop("notebook_text")
         d["score"] = self.score
         d["max_score"] = self.max_score
         return d
@@ -292,7 +300,10 @@ def _label(cell) -> str:
 
 
 def grade_one(path: Path, assignments: Assignments, out_dir: Path, label: str, timeout: float,
-              assignment: str | None = None) -> Grade:
+              assignment: str | None = None, scratch: Path | None = None, private: Path | None = None) -> Grade:
+    """Grades one submission. With `scratch` (an empty folder) the kernel works there, else in a new temporary
+    folder; with `private` (a folder only the grader uses) the kernel log goes there and the graded notebook is
+    returned as text in grade.notebook_text for the caller to write, else both are written to out_dir."""
     started = time.perf_counter()
     grade = Grade(submission=str(path))
     nb = None
@@ -325,15 +336,17 @@ def grade_one(path: Path, assignments: Assignments, out_dir: Path, label: str, t
     out_dir.mkdir(parents=True, exist_ok=True)
     checks_at = {where[c.grade_id] for c in grade.checks if c.grade_id in where}
     given_at = sorted(i for i in prep.given if i not in checks_at)
-    scratch = make_scratch(assignments, name)
-    assignments.verify()
+    own_scratch = scratch is None
+    scratch = make_scratch(assignments, name, scratch)
+    if private is None:
+        assignments.verify()
     try:
         run = run_all_cells(
             run_nb,
             cwd=scratch,
             timeout=timeout,
             startup_timeout=STARTUP_TIMEOUT,
-            log_path=out_dir / f"{label}.kernel.log",
+            log_path=(private or out_dir) / f"{label}.kernel.log",
             replayable=lambda cell: not C.is_check(cell),
             refused=prep.refused,
             proof=checks_at,
@@ -348,8 +361,10 @@ def grade_one(path: Path, assignments: Assignments, out_dir: Path, label: str, t
             check.message = "not run: " + grade.error
         return grade
     finally:
-        shutil.rmtree(scratch, ignore_errors=True)
-    assignments.verify()
+        if own_scratch:
+            shutil.rmtree(scratch, ignore_errors=True)
+    if private is None:
+        assignments.verify()
 
     for check in grade.checks:
         index = where.get(check.grade_id)
@@ -374,17 +389,20 @@ def grade_one(path: Path, assignments: Assignments, out_dir: Path, label: str, t
     grade.problems.extend(run.notes)
     cut_outputs(run_nb)
     target = out_dir / f"{label}.graded.ipynb"
-    nbformat.write(run_nb, str(target))
+    if private is None:
+        nbformat.write(run_nb, str(target))
+    else:
+        grade.notebook_text = nbformat.writes(run_nb)
     grade.graded_notebook = _show(target)
     grade.seconds = round(time.perf_counter() - started, 1)
     return grade
 
 
-def make_scratch(assignments: Assignments, name: str) -> Path:
+def make_scratch(assignments: Assignments, name: str, scratch: Path | None = None) -> Path:
     """A fresh, empty working directory for one submission's kernel: it holds only what the assignment needs
     (notebooks/data/ when the teacher's notebook mentions data/), never the teacher's notebooks, the grader's code
     or the results."""
-    scratch = Path(tempfile.mkdtemp(prefix="unrolled-grade-"))
+    scratch = scratch or Path(tempfile.mkdtemp(prefix="unrolled-grade-"))
     teacher = assignments.notebooks[name]
     data = assignments.folder.parent / "data"
     if data.is_dir() and any("data/" in c.get("source", "") for c in teacher.cells if c.cell_type == "code"):
@@ -512,14 +530,12 @@ def write_results(grades: list[Grade], out_dir: Path, timeout: float) -> tuple[P
 
 
 def _grade_task(task) -> Grade:
-    """grade_one in a worker process: (path, assignments, out dir, label, timeout, assignment, kernel pid file)."""
+    """grade_one in a worker process: (path, assignments, out dir, label, timeout, assignment, scratch, private)."""
     global _kernel_pid_file
-    path, assignments, out_dir, label, timeout, assignment, pid_file = task
-    _kernel_pid_file = pid_file
+    path, assignments, out_dir, label, timeout, assignment, scratch, private = task
+    _kernel_pid_file = private / "kernel.pid"
     try:
-        return grade_one(path, assignments, out_dir, label, timeout, assignment)
-    except C.AssignmentError:
-        raise  # a teacher's notebook changed: stop everything
+        return grade_one(path, assignments, out_dir, label, timeout, assignment, scratch, private)
     except Exception as e:  # a bug of ours must not lose the other submissions' grades
         return Grade(submission=str(path), error=f"the grader failed: {type(e).__name__}: {e}",
                      environment_error=True)
@@ -532,29 +548,131 @@ def _kill_orphaned_kernel(pid_file: Path) -> None:
         cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
     except (OSError, ValueError):
         return
-    if b"ijava" in cmdline.lower() or b"kernel" in cmdline.lower():
+    if b"ijava" in cmdline.lower():
         kill_group(pid)
 
 
-def _isolated(task) -> Grade:
-    """Grades one submission in a fresh worker process of its own: if the worker dies, only this grade is lost."""
-    path, assignments, out_dir, label, timeout, assignment = task
-    private = Path(tempfile.mkdtemp(prefix="unrolled-grader-"))
-    pid_file = private / "kernel.pid"
-    try:
-        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
-            future = pool.submit(_grade_task, (path, assignments, out_dir, label, timeout, assignment, pid_file))
+def _grade_from_json(data: dict) -> Grade:
+    checks = [Check(**c) for c in data.pop("checks", [])]
+    fields = {k: v for k, v in data.items() if k in Grade.__dataclass_fields__}
+    return Grade(**fields, checks=checks)
+
+
+def _sandbox_worker(task_file: str) -> None:
+    """The worker inside bubblewrap: grades the task and prints the grade as one JSON line (nothing to unpickle)."""
+    real_stdout = os.dup(1)
+    os.dup2(2, 1)  # anything else printed goes to stderr
+    with open(task_file, "rb") as fh:
+        import pickle
+        task = pickle.load(fh)
+    grade = _grade_task(task)
+    data = asdict(grade)
+    with os.fdopen(real_stdout, "w", encoding="utf-8") as out:
+        out.write(json.dumps(data) + "\n")
+
+
+_SANDBOX: list[str | None] = []
+
+
+def sandbox_command() -> str | None:
+    """The bwrap program if it exists and can run here (and UNROLLED_GRADE_SANDBOX is not 0), else None."""
+    if os.environ.get("UNROLLED_GRADE_SANDBOX", "1") == "0":
+        return None
+    if not _SANDBOX:
+        bwrap = shutil.which("bwrap")
+        if bwrap:
             try:
-                return future.result()
-            except BrokenProcessPool:
-                grade = Grade(submission=str(path), environment_error=True,
-                              error="the grading worker process died while grading this submission (killed by the "
-                                    "submission's code, or from outside); not graded: grade it again")
-                grade.assignment = assignment or assignments.match(None, path)
-                return grade
+                probe = subprocess.run([bwrap, "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
+                                        "--unshare-net", "--unshare-pid", "--die-with-parent", "true"],
+                                       capture_output=True, timeout=30)
+                bwrap = bwrap if probe.returncode == 0 else None
+            except (OSError, subprocess.SubprocessError):
+                bwrap = None
+        _SANDBOX.append(bwrap)
+    return _SANDBOX[0]
+
+
+def _worker_died(path: Path, assignments: Assignments, assignment: str | None, why: str = "") -> Grade:
+    grade = Grade(submission=str(path), environment_error=True,
+                  error="the grading worker process died while grading this submission (killed by the "
+                        f"submission's code, or from outside){why}; not graded: grade it again")
+    grade.assignment = assignment or assignments.match(None, path)
+    return grade
+
+
+def _run_sandboxed(bwrap: str, task, scratch: Path, private: Path) -> Grade:
+    """Runs the worker, and so the kernel, in bubblewrap: no network, the system read-only, the teacher's folder and
+    the output folder hidden, only the scratch folder (and the worker's private folder) writable."""
+    import pickle
+    path, assignments, out_dir, label, timeout, assignment = task[:6]
+    task_file = private / "task.pickle"
+    task_file.write_bytes(pickle.dumps(task))
+    runtime = private / "runtime"
+    runtime.mkdir()
+    src = Path(__file__).resolve().parent.parent
+    command = [bwrap, "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
+               "--tmpfs", str(assignments.folder.resolve())]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    command += ["--tmpfs", str(out_dir.resolve())]
+    command += ["--bind", str(private), str(private), "--bind", str(scratch), str(scratch)]
+    if path.is_file():
+        command += ["--ro-bind", str(path.resolve()), str(path.resolve())]
+    command += ["--unshare-net", "--unshare-pid", "--unshare-ipc", "--die-with-parent", "--new-session",
+                "--chdir", str(scratch), "--setenv", "JUPYTER_RUNTIME_DIR", str(runtime),
+                "--setenv", "TMPDIR", "/tmp", "--setenv", "PYTHONPATH", str(src), "--",
+                sys.executable, "-c", "import sys; from unrolled_course.grade import _sandbox_worker; "
+                "_sandbox_worker(sys.argv[1])", str(task_file)]
+    with open(private / "worker.stderr", "wb") as err:
+        done = subprocess.run(command, stdout=subprocess.PIPE, stderr=err, stdin=subprocess.DEVNULL)
+    lines = done.stdout.decode("utf-8", "replace").strip().splitlines()
+    if done.returncode != 0 or not lines:
+        return _worker_died(path, assignments, assignment, f" (exit status {done.returncode})")
+    try:
+        return _grade_from_json(json.loads(lines[-1]))
+    except (ValueError, TypeError) as e:
+        return _worker_died(path, assignments, assignment, f" (unreadable result: {e})")
+
+
+def _isolated(task) -> Grade:
+    """Grades one submission in a fresh worker process of its own (in bubblewrap when it runs here): if the worker
+    dies, only this grade is lost. The grader itself writes the graded notebook and the kernel log afterwards."""
+    path, assignments, out_dir, label, timeout, assignment, bwrap = task
+    assignments.verify()
+    private = Path(tempfile.mkdtemp(prefix="unrolled-grader-"))
+    scratch = Path(tempfile.mkdtemp(prefix="unrolled-grade-"))
+    job = (path, assignments, out_dir, label, timeout, assignment, scratch, private)
+    try:
+        if bwrap:
+            job = (path.absolute(),) + job[1:]
+            grade = _run_sandboxed(bwrap, job, scratch, private)
+            grade.submission = str(path)
+        else:
+            with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+                try:
+                    grade = pool.submit(_grade_task, job).result()
+                except BrokenProcessPool:
+                    grade = _worker_died(path, assignments, assignment)
     finally:
-        _kill_orphaned_kernel(pid_file)
+        if not bwrap:  # in bubblewrap the worker's pid namespace takes its processes with it
+            _kill_orphaned_kernel(private / "kernel.pid")
+        shutil.rmtree(scratch, ignore_errors=True)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        if grade.notebook_text is not None:
+            (out_dir / f"{label}.graded.ipynb").write_text(grade.notebook_text, encoding="utf-8")
+            grade.notebook_text = None
+        log = private / f"{label}.kernel.log"
+        if log.is_file():
+            shutil.copyfile(log, out_dir / log.name)
+    finally:
         shutil.rmtree(private, ignore_errors=True)
+    assignments.verify()
+    return grade
+
+
+NOT_SANDBOXED = ("note: bubblewrap (bwrap) is not available or cannot run here, so the kernels are NOT sandboxed: "
+                 "student code can use the network and read and write your files (install bubblewrap to sandbox)")
+SANDBOXED = "sandbox: each kernel runs in bubblewrap (no network, system read-only, only its scratch folder writable)"
 
 
 def grade_all(paths: list[Path], assignments_dir: Path, out_dir: Path, timeout: float,
@@ -566,7 +684,10 @@ def grade_all(paths: list[Path], assignments_dir: Path, out_dir: Path, timeout: 
     if assignment is not None and assignment not in assignments.notebooks:
         raise C.AssignmentError(f"no assignment {assignment!r} in {assignments_dir}; there are "
                                 + ", ".join(sorted(assignments.notebooks)))
-    tasks = [(path, assignments, out_dir, label, timeout, assignment) for path, label in zip(paths, _labels(paths))]
+    bwrap = sandbox_command()
+    print(SANDBOXED if bwrap else NOT_SANDBOXED, file=out)
+    tasks = [(path, assignments, out_dir, label, timeout, assignment, bwrap)
+             for path, label in zip(paths, _labels(paths))]
     grades = []
     pool = ThreadPoolExecutor(max_workers=max(1, min(jobs, len(tasks))))
     try:
