@@ -308,7 +308,7 @@ def test_forbidden_rules_allow_the_given_signature():
     assert G.prepare(solved, teacher, "a3-lstm-cell").refused == {}  # LSTMCell.Gates is the given return type
     _cell(solved, "a3_lstm_step").source += "\nGRUCell spare = null;"
     assert list(G.prepare(solved, teacher, "a3-lstm-cell").refused.values())[0].startswith(
-        "this cell uses the library's PeepholeLSTMCell and GRUCell")
+        "uses the library's PeepholeLSTMCell and GRUCell")
 
 
 # ---- 4, 7: processes, dead workers, long outputs -----------------------------------------------------------------
@@ -334,8 +334,7 @@ def test_a_dead_worker_costs_only_its_own_grade(graded):
 
 
 def test_report_lines_say_how_much_was_cut():
-    assert G._clip("word " * 100, 50).endswith("[... 449 more characters of this message cut by the grader; "
-                                                "see grades.json]")
+    assert G._clip("word " * 100, 50).endswith("[... 449 more characters cut; see grades.json]")
     assert G.cut("y" * 30, 10, " of this text") == "y" * 10 + "\n[... 20 more characters of this text cut by the grader ...]\n"
 
 

@@ -283,8 +283,8 @@ def prepare(submission, teacher, assignment: str | None = None) -> Prepared:
             continue
         used = [why for pattern, why in rules.items() if re.search(pattern, cell.source)]
         if used:
-            forbidden[i] = refused[i] = (f"this cell uses {' and '.join(used)}, which this assignment does not allow: "
-                                         "write it yourself; the cell was not run")
+            forbidden[i] = refused[i] = (f"uses {' and '.join(used)}, which this assignment does not allow; "
+                                         "the cell was not run")
     return Prepared(nb, where, notes, trusted, refused, forbidden)
 
 
@@ -380,7 +380,7 @@ def grade_one(path: Path, assignments: Assignments, out_dir: Path, label: str, t
             check.message = outcome.message if outcome is not None else "not run"
             above = [i for i in prep.forbidden if i < index]
             if above:
-                check.message = f"cell {above[0] + 1}: {prep.forbidden[above[0]]} (then: {check.message})"
+                check.message = f"cell {above[0] + 1} {prep.forbidden[above[0]]} (then: {check.message})"
         check.message = cut(check.message, 2000, " of this message")
     for index, outcome in sorted(run.cells.items()):
         cell = run_nb.cells[index]
@@ -480,7 +480,7 @@ def _clip(text: str, width: int) -> str:
     text = " ".join(text.split())
     if len(text) <= width:
         return text
-    return text[:width] + f" [... {len(text) - width:,} more characters of this message cut by the grader; see grades.json]"
+    return text[:width] + f" [... {len(text) - width:,} more characters cut; see grades.json]"
 
 
 def report(grade: Grade, out=sys.stdout) -> None:
