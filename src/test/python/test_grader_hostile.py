@@ -365,3 +365,17 @@ def test_sandbox_blocks_network_writes_and_the_teacher_folder(graded):
     assert "read teacher refused: NoSuchFileException" in text, text[:3000]
     assert "write scratch done: " in text, text[:3000]
     assert not ESCAPE_FILE.exists()
+
+
+@pytest.mark.parametrize("name", ["a1-backward-rule", "a2-rnn-bptt", "a3-lstm-cell", "a4-clipping-training"])
+def test_types_shadowing_what_the_checks_use_are_refused(name):
+    teacher = _read(ASSIGNMENTS / f"{name}.ipynb")
+    solved = _solved(name)
+    assert G.prepare(solved, teacher, name).refused == {}, "the teacher's own solution must not be refused"
+    solved.cells.append(nbformat.v4.new_code_cell(
+        "// my class Math is better\nclass MyHelper { String s = \"record Node\"; }"))  # not a shadow
+    solved.cells.append(nbformat.v4.new_code_cell(
+        "class Math { static double abs(double x) { return 0; } static double exp(double x) { return 0; } }"))
+    refused = G.prepare(solved, teacher, name).refused
+    assert list(refused) == [len(solved.cells) - 1], refused
+    assert "uses the name Math for a type of its own" in refused[len(solved.cells) - 1]

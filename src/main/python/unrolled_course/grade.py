@@ -10,8 +10,9 @@ grader stops with an error if one of them changes on disk while it grades. For e
    the cell that precedes it in the teacher's notebook; one whose nbgrader metadata was removed is recognised by its
    source. The student's solution cells stay as they are;
 3. refuse, without running them, student cells that use kernel magics (a line starting with ``%``: ``%load``,
-   ``%jars``, ``%%loadFromPOM`` …) and cells that use a library type the assignment forbids (FORBIDDEN below;
-   the checks below such a cell say why they failed);
+   ``%jars``, ``%%loadFromPOM`` …), cells that use a library type the assignment forbids (FORBIDDEN below) and
+   cells that declare a type named like a library or JDK type the check and given cells use (``class Math``,
+   which would shadow java.lang.Math in the checks); the checks below such a cell say why they failed;
 4. run every code cell top to bottom in a fresh kernel, going on after errors, timeouts and kernel deaths
    (see kernel.py). The kernel's working directory is a new, empty scratch folder (plus notebooks/data/ if the
    assignment reads it), never the teacher's folder, the grader's code or the output folder; it is deleted
@@ -35,8 +36,9 @@ statement printing a random token made for this one execution (``secrets.token_h
 cell could read beforehand), and scores the check only when the token appears in the cell's stdout and no error
 occurred; the token line is removed from the feedback. Limits: the code still runs in the student's JVM, so a
 submission that uses reflection to hook the evaluator (JShell's execution engine, IJava's output streams), or that
-declares a class named like one the check relies on (a class ``Math`` shadows java.lang.Math for later snippets),
-can still fool a check; the bubblewrap sandbox does not change that. Against such a submission, read the graded
+declares a method named like a statically imported one a check relies on (a ``sigma`` of its own shadows
+``Ops.sigma`` for later snippets), can still fool a check; the bubblewrap sandbox does not change that. (A student
+type named like a library or JDK type the checks use — a class ``Math`` — is refused, see step 3.) Against such a submission, read the graded
 notebook: the feedback shows every student cell and its output.
 
 The result is printed as a table per submission and written to grades.json and grades.csv, with the executed
@@ -233,6 +235,29 @@ def _restore_missing(nb, teacher, notes: list[str]) -> None:
         previous = gid
 
 
+TYPE_DECLARATION = re.compile(r"\b(?:class|interface|record|enum)\s+([A-Za-z_]\w*)")
+_COMMENTS_AND_STRINGS = re.compile(r'//[^\n]*|/\*.*?\*/|"(?:\\.|[^"\\\n])*"', re.DOTALL)
+
+
+def _code_only(source: str) -> str:
+    return _COMMENTS_AND_STRINGS.sub(" ", source)
+
+
+def _shadowable_names(teacher) -> set[str]:
+    """Type names the check and given cells use that no cell of the teacher's notebook declares (so they come from
+    the library or the JDK): a student type with one of these names would shadow it in every later cell."""
+    used: set[str] = set()
+    declared: set[str] = set()
+    for cell in teacher.cells:
+        if cell.cell_type != "code":
+            continue
+        code = _code_only(cell.source)
+        declared.update(TYPE_DECLARATION.findall(code))
+        if C.is_check(cell) or C.is_locked(cell):
+            used.update(re.findall(r"\b[A-Z]\w*\b", code))
+    return used - declared
+
+
 def prepare(submission, teacher, assignment: str | None = None) -> Prepared:
     """The notebook to run: the submission with check and locked cells restored from the teacher's version, and
     what the grader refuses to run in it.
@@ -275,6 +300,7 @@ def prepare(submission, teacher, assignment: str | None = None) -> Prepared:
     refused: dict[int, str] = {}
     forbidden: dict[int, str] = {}
     rules = FORBIDDEN.get(assignment or "", {})
+    shadowable = _shadowable_names(teacher)
     for i, cell in enumerate(nb.cells):
         if cell.cell_type != "code" or i in trusted:
             continue
@@ -282,6 +308,10 @@ def prepare(submission, teacher, assignment: str | None = None) -> Prepared:
             refused[i] = MAGICS_REFUSED
             continue
         used = [why for pattern, why in rules.items() if re.search(pattern, cell.source)]
+        shadows = sorted(set(TYPE_DECLARATION.findall(_code_only(cell.source))) & shadowable)
+        if shadows:
+            used.append(f"the name{'s' if len(shadows) > 1 else ''} {', '.join(shadows)} for a type of its own "
+                        "(the checks use the library's or the JDK's; rename it)")
         if used:
             forbidden[i] = refused[i] = (f"uses {' and '.join(used)}, which this assignment does not allow; "
                                          "the cell was not run")
