@@ -19,6 +19,7 @@ each test asserts the points it gets and what the report says:
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import io
 import shutil
@@ -378,4 +379,21 @@ def test_types_shadowing_what_the_checks_use_are_refused(name):
         "class Math { static double abs(double x) { return 0; } static double exp(double x) { return 0; } }"))
     refused = G.prepare(solved, teacher, name).refused
     assert list(refused) == [len(solved.cells) - 1], refused
-    assert "uses the name Math for a type of its own" in refused[len(solved.cells) - 1]
+    assert "uses the name Math for a type or method of its own" in refused[len(solved.cells) - 1]
+
+
+def test_methods_shadowing_static_imports_are_refused():
+    def meta(gid, check):
+        return {"nbgrader": {"grade": check, "grade_id": gid, "locked": True, "points": 1 if check else 0,
+                             "schema_version": 3, "solution": False, "task": False}}
+    teacher = nbformat.v4.new_notebook()
+    teacher.cells = [nbformat.v4.new_code_cell("import static unrolled.graph.Ops.*;", metadata=meta("imports", False)),
+                     nbformat.v4.new_code_cell("check(close(sigmoid(0.0), 0.5, 1e-12), \"σ(0) = 1/2\");",
+                                               metadata=meta("the_check", True))]
+    nb = copy.deepcopy(teacher)
+    nb.cells.insert(1, nbformat.v4.new_code_cell("double sigmoid(double x) {\n    return 0.5;\n}"))
+    nb.cells.insert(2, nbformat.v4.new_code_cell("double mySigmoid(double x) { return 0.5; }\n"
+                                                 "class Box {\n    double sigmoid(double x) { return 1; }\n}"))
+    refused = G.prepare(nb, teacher, "toy").refused
+    assert list(refused) == [1], refused
+    assert "uses the name sigmoid for a type or method of its own" in refused[1]

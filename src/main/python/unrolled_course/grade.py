@@ -11,8 +11,9 @@ grader stops with an error if one of them changes on disk while it grades. For e
    source. The student's solution cells stay as they are;
 3. refuse, without running them, student cells that use kernel magics (a line starting with ``%``: ``%load``,
    ``%jars``, ``%%loadFromPOM`` …), cells that use a library type the assignment forbids (FORBIDDEN below) and
-   cells that declare a type named like a library or JDK type the check and given cells use (``class Math``,
-   which would shadow java.lang.Math in the checks); the checks below such a cell say why they failed;
+   cells that declare a type or a top-level method named like a library or JDK one the check and given cells use
+   (``class Math``, a ``sigma`` of its own: they would shadow java.lang.Math and the static import Ops.sigma in the
+   checks); the checks below such a cell say why they failed;
 4. run every code cell top to bottom in a fresh kernel, going on after errors, timeouts and kernel deaths
    (see kernel.py). The kernel's working directory is a new, empty scratch folder (plus notebooks/data/ if the
    assignment reads it), never the teacher's folder, the grader's code or the output folder; it is deleted
@@ -36,9 +37,8 @@ statement printing a random token made for this one execution (``secrets.token_h
 cell could read beforehand), and scores the check only when the token appears in the cell's stdout and no error
 occurred; the token line is removed from the feedback. Limits: the code still runs in the student's JVM, so a
 submission that uses reflection to hook the evaluator (JShell's execution engine, IJava's output streams), or that
-declares a method named like a statically imported one a check relies on (a ``sigma`` of its own shadows
-``Ops.sigma`` for later snippets), can still fool a check; the bubblewrap sandbox does not change that. (A student
-type named like a library or JDK type the checks use — a class ``Math`` — is refused, see step 3.) Against such a submission, read the graded
+hides a shadowing declaration from the grader's simple scan (step 3: a method nested in odd formatting), can still
+fool a check; the bubblewrap sandbox does not change that. Against such a submission, read the graded
 notebook: the feedback shows every student cell and its output.
 
 The result is printed as a table per submission and written to grades.json and grades.csv, with the executed
@@ -239,6 +239,15 @@ TYPE_DECLARATION = re.compile(r"\b(?:class|interface|record|enum)\s+([A-Za-z_]\w
 _COMMENTS_AND_STRINGS = re.compile(r'//[^\n]*|/\*.*?\*/|"(?:\\.|[^"\\\n])*"', re.DOTALL)
 
 
+METHOD_DECLARATION = re.compile(
+    r"^(?:(?:public|private|protected|static|final|synchronized|<[^>\n]*>)\s+)*"
+    r"[A-Za-z_][\w.<>\[\], ?]*\s+([a-z_]\w*)\s*\([^;{]*\)\s*(?:throws\s+[\w., ]+)?\{", re.MULTILINE)
+METHOD_ANYWHERE = re.compile(r"^\s*" + METHOD_DECLARATION.pattern[1:], re.MULTILINE)
+_CALL = re.compile(r"(?<![.\w])([a-z_]\w*)\s*\(")
+_KEYWORDS = {"if", "for", "while", "switch", "catch", "synchronized", "return", "new", "throw", "else", "do", "try",
+             "assert", "super", "this"}
+
+
 def _code_only(source: str) -> str:
     return _COMMENTS_AND_STRINGS.sub(" ", source)
 
@@ -253,9 +262,17 @@ def _shadowable_names(teacher) -> set[str]:
             continue
         code = _code_only(cell.source)
         declared.update(TYPE_DECLARATION.findall(code))
+        declared.update(METHOD_ANYWHERE.findall(code))
         if C.is_check(cell) or C.is_locked(cell):
             used.update(re.findall(r"\b[A-Z]\w*\b", code))
-    return used - declared
+            used.update(_CALL.findall(code))
+    return used - declared - _KEYWORDS
+
+
+def _declared_names(source: str) -> set[str]:
+    """Types declared anywhere in a cell, and methods declared at its top level (unindented)."""
+    code = _code_only(source)
+    return (set(TYPE_DECLARATION.findall(code)) | set(METHOD_DECLARATION.findall(code))) - _KEYWORDS
 
 
 def prepare(submission, teacher, assignment: str | None = None) -> Prepared:
@@ -308,10 +325,10 @@ def prepare(submission, teacher, assignment: str | None = None) -> Prepared:
             refused[i] = MAGICS_REFUSED
             continue
         used = [why for pattern, why in rules.items() if re.search(pattern, cell.source)]
-        shadows = sorted(set(TYPE_DECLARATION.findall(_code_only(cell.source))) & shadowable)
+        shadows = sorted(_declared_names(cell.source) & shadowable)
         if shadows:
-            used.append(f"the name{'s' if len(shadows) > 1 else ''} {', '.join(shadows)} for a type of its own "
-                        "(the checks use the library's or the JDK's; rename it)")
+            used.append(f"the name{'s' if len(shadows) > 1 else ''} {', '.join(shadows)} for a type or method of its "
+                        "own (the checks use the library's or the JDK's; rename it)")
         if used:
             forbidden[i] = refused[i] = (f"uses {' and '.join(used)}, which this assignment does not allow; "
                                          "the cell was not run")
