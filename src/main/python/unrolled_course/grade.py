@@ -706,8 +706,12 @@ def _isolated(task) -> Grade:
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         if grade.notebook_text is not None:
-            (out_dir / f"{label}.graded.ipynb").write_text(grade.notebook_text, encoding="utf-8")
+            target = out_dir / f"{label}.graded.ipynb"
+            target.write_text(grade.notebook_text, encoding="utf-8")
             grade.notebook_text = None
+            grade.graded_notebook = _show(target)  # paths as seen from here, not from the worker's scratch folder
+        if grade.assignment in assignments.paths:
+            grade.teacher_notebook = _show(assignments.paths[grade.assignment])
         log = private / f"{label}.kernel.log"
         if log.is_file():
             shutil.copyfile(log, out_dir / log.name)
