@@ -62,7 +62,12 @@ def main(argv: list[str] | None = None) -> int:
     g = sub.add_parser("grade", help="grade submitted notebooks in the java kernel",
                        description="Runs each submission top to bottom in the java kernel with the teacher's check "
                        "cells (hidden tests included) put back, and scores every check cell. Prints a table per "
-                       "submission and writes grades.json, grades.csv and the executed notebooks to --out.")
+                       "submission and writes grades.json, grades.csv and the executed notebooks to --out. Each "
+                       "submission runs in a worker and a kernel of its own, in an empty scratch folder, without "
+                       "magics; with bubblewrap (bwrap) installed, in a sandbox without network where only that "
+                       "folder is writable (UNROLLED_GRADE_SANDBOX=0 turns it off). Exit status 1 when a submission "
+                       "could not be graded for a reason that is not the student's (kernel, dead worker), 2 when a "
+                       "teacher's notebook is broken or changed during grading.")
     g.add_argument("submissions", nargs="+", metavar="SUBMISSION.ipynb")
     g.add_argument("--out", default=str(GRADES_DIR), help=f"where the results go (default {_show(GRADES_DIR)})")
     g.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,

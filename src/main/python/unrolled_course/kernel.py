@@ -11,12 +11,27 @@ errors too, so that each check cell gets its chance:
 * after ``max_restarts`` restarts the remaining cells are reported as not run.
 
 A kernel that cannot be started at all is not the notebook's fault: that raises KernelUnavailable.
+
+For grading (see grade.py) the caller can also
+
+* refuse cells (``refused``: index → reason): they are not run, and get an error output saying why;
+* mark cells as needing proof (``proof``): such a cell runs with one more statement appended that prints a fresh
+  random token; it counts as ok only if no error occurred and the token is in its stdout (the token line is then
+  removed from the output again). Before a proof cell, ``helpers(index)`` (cells given by the teacher) are run
+  again, quietly, whenever an untrusted cell has run since they last ran, so a student cell cannot leave a
+  neutralised ``check`` behind;
+* learn each kernel's process id (``on_kernel``). Every kernel is the leader of its own session and process group
+  (jupyter_client starts it with ``start_new_session``); when it is shut down the whole group is killed, so
+  processes a cell started go with it.
 """
 
 from __future__ import annotations
 
+import os
 import queue
 import re
+import secrets
+import signal
 import subprocess
 import time
 from dataclasses import dataclass, field
@@ -109,6 +124,45 @@ def cell_outcome(cell, index: int, seconds: float) -> CellRun:
     return CellRun(index, "ok", "", seconds)
 
 
+def kill_group(pid: int | None) -> None:
+    """SIGKILL to the process group led by pid (a kernel and whatever it started), if it still exists."""
+    if not pid:
+        return
+    try:
+        os.killpg(pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError, OSError):
+        pass
+
+
+def _kernel_pid(client) -> int | None:
+    try:
+        return client.km.provisioner.process.pid
+    except AttributeError:
+        return None
+
+
+PROOF_PREFIX = "unrolled-grader-proof-"
+
+
+def _run_with_proof(client, cell, index: int, count: int) -> tuple[bool, bool]:
+    """Runs a cell with a token-printing statement appended; (token seen in its stdout, an error occurred)."""
+    token = PROOF_PREFIX + secrets.token_hex(16)
+    original = cell.source
+    cell.source = original + f'\n;\nSystem.out.println("{token}");'
+    try:
+        client.execute_cell(cell, index, execution_count=count)
+    finally:
+        cell.source = original
+        seen = False
+        for out in cell.get("outputs", []):
+            if out.get("output_type") == "stream" and token in out.get("text", ""):
+                seen = seen or out.get("name") == "stdout"
+                out["text"] = "".join(line for line in out["text"].splitlines(keepends=True) if token not in line)
+        cell.outputs = [o for o in cell.outputs if not (o.get("output_type") == "stream" and not o.get("text"))]
+    errored = any(o.get("output_type") == "error" for o in cell.get("outputs", []))
+    return seen, errored
+
+
 def _add_error(cell, ename: str, message: str) -> None:
     cell.outputs.append(new_output("error", ename=ename, evalue=message, traceback=[f"{ename}: {message}"]))
 
@@ -149,11 +203,27 @@ def run_all_cells(
     replayable: Callable[[object], bool] = lambda cell: True,
     max_restarts: int = 3,
     kernel_name: str = KERNEL_NAME,
+    refused: dict[int, str] | None = None,
+    proof: set[int] | None = None,
+    helpers: Callable[[int], list[int]] = lambda index: [],
+    trusted: Callable[[int], bool] = lambda index: True,
+    on_kernel: Callable[[int | None], None] = lambda pid: None,
+    env: dict[str, str] | None = None,
+    kernel_cmd: list[str] | None = None,
 ) -> NotebookRun:
     """Executes every code cell of nb in place (outputs land in the cells) and says what happened to each."""
     run = NotebookRun()
     code = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"]
     skip_replay: set[int] = set()
+    refused = dict(refused or {})
+    proof = set(proof or ())
+    for i in code:
+        if i in refused:
+            nb.cells[i].outputs = []
+            _add_error(nb.cells[i], "RefusedByGrader", refused[i])
+            run.cells[i] = CellRun(i, "refused", refused[i])
+            skip_replay.add(i)
+    code = [i for i in code if i not in refused]
     pos = 0
     count = 0
     started = time.perf_counter()
@@ -178,8 +248,17 @@ def run_all_cells(
             )
             ready = False
             current = None
+            pid = None
+            dirty = True
+            start_args = dict(streams)
+            if env is not None:
+                start_args["env"] = env
+            if kernel_cmd is not None:
+                client.km.kernel_cmd = kernel_cmd
             try:
-                with client.setup_kernel(**streams):
+                with client.setup_kernel(**start_args):
+                    pid = _kernel_pid(client)
+                    on_kernel(pid)
                     reply = _execute_quietly(client, WARM_UP, startup_timeout)
                     if reply is None or reply.get("status") != "ok":
                         raise KernelUnavailable(
@@ -198,8 +277,19 @@ def run_all_cells(
                         count += 1
                         t0 = time.perf_counter()
                         current = i
+                        seen = None
                         try:
-                            client.execute_cell(cell, i, execution_count=count)
+                            if i in proof:
+                                if dirty:
+                                    for h in helpers(i):
+                                        if nb.cells[h].get("source", "").strip():
+                                            _execute_quietly(client, nb.cells[h].source, timeout)
+                                    dirty = False
+                                seen, errored = _run_with_proof(client, cell, i, count)
+                            else:
+                                if not trusted(i):
+                                    dirty = True
+                                client.execute_cell(cell, i, execution_count=count)
                         except CellTimeoutError:
                             message = f"timed out after {timeout:g} s (an endless loop?)"
                             if _responsive_after_interrupt(client):
@@ -224,6 +314,11 @@ def run_all_cells(
                             run.restarts += 1
                             break
                         run.cells[i] = cell_outcome(cell, i, time.perf_counter() - t0)
+                        if seen is False and run.cells[i].ok:
+                            message = ("the check did not run to its end: the grader's proof-of-completion line "
+                                       "was not printed (was System.out replaced, or the check cut short?)")
+                            run.cells[i] = CellRun(i, "error", message, time.perf_counter() - t0)
+                            _add_error(cell, "GraderProofMissing", message)
             except KernelUnavailable:
                 raise
             except DeadKernelError:
@@ -242,6 +337,8 @@ def run_all_cells(
                     skip_replay.add(current)
                 run.notes.append(f"the kernel failed ({what}); restarted it")
                 run.restarts += 1
+            finally:
+                kill_group(pid)
     finally:
         if log:
             log.close()
