@@ -64,6 +64,21 @@ public final class Tensors {
         return m;
     }
 
+    /**
+     * One-hot rows: row r has a 1 in column {@code ids[r]} and zeros elsewhere, so {@code oneHot(4, 2)} is
+     * {@code [[0, 0, 1, 0]]}.
+     */
+    public static DMatrixRMaj oneHot(int width, int... ids) {
+        DMatrixRMaj m = new DMatrixRMaj(ids.length, width);
+        for (int r = 0; r < ids.length; r++) {
+            if (ids[r] < 0 || ids[r] >= width) {
+                throw new IllegalArgumentException("oneHot: id " + ids[r] + " in row " + r + " is outside 0.." + (width - 1));
+            }
+            m.set(r, ids[r], 1);
+        }
+        return m;
+    }
+
     /** Rows of a matrix as arrays (a copy), convenient for printing and plotting. */
     public static double[][] toArray(DMatrixRMaj m) {
         double[][] rows = new double[m.numRows][m.numCols];
