@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.HeatMapChart;
 import org.knowm.xchart.HeatMapChartBuilder;
 import org.knowm.xchart.XYChart;
@@ -460,6 +461,15 @@ public final class Charts {
     }
 
     private static BufferedImage render(Chart<?, ?> chart) {
+        StringBuilder text = new StringBuilder().append(chart.getTitle()).append(chart.getXAxisTitle())
+                .append(chart.getYAxisTitle());
+        chart.getSeriesMap().forEach((name, series) -> {
+            text.append(name);
+            if (series instanceof CategorySeries bars) {
+                bars.getXData().forEach(text::append);
+            }
+        });
+        ChartFonts.useFontsFor(chart.getStyler(), text.toString());
         return BitmapEncoder.getBufferedImage(chart);
     }
 
