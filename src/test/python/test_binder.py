@@ -56,7 +56,6 @@ def _scratch_env(home: Path, prefix: Path, **extra: str) -> dict[str, str]:
         NB_PYTHON_PREFIX=str(prefix),
         PATH=os.pathsep.join([str(prefix / "bin"), *path]),
         JUPYTER_PREFER_ENV_PATH="1",
-        PIP_RETRIES="0",
         **extra,
     )
     return env
@@ -99,7 +98,8 @@ def _build_image(say, tmp_path_factory) -> dict:
     timings = {}
 
     # 1. The environment repo2docker would make: a venv with binder/requirements.txt, installed by
-    #    lab.sh's own install_requirements (skipped when its stamp says this file is installed).
+    #    ./lab.sh's own install_requirements, from src/main/sh/lab-functions.sh (skipped when its stamp says this
+    #    file is installed).
     started = time.perf_counter()
     if not (ENV_DIR / "bin" / "python").is_file():
         shutil.rmtree(ENV_DIR, ignore_errors=True)
@@ -107,7 +107,7 @@ def _build_image(say, tmp_path_factory) -> dict:
              env=_scratch_env(scratch, ENV_DIR), cwd=REPO_ROOT)
     _run(
         "pip install -r binder/requirements.txt",
-        ["bash", "-c", 'source ./lab.sh && select_python_env && install_requirements "$1"',
+        ["bash", "-c", 'set -euo pipefail; source src/main/sh/lab-functions.sh; select_python_env; install_requirements "$1"',
          "install", str(REPO_ROOT / "binder" / "requirements.txt")],
         # The real HOME and XDG folders here: pip's configuration (the package mirror) is there.
         env={**_scratch_env(Path.home(), ENV_DIR, VIRTUAL_ENV=str(ENV_DIR)),
