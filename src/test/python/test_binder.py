@@ -192,12 +192,12 @@ def test_kernelspec_in_that_environment_points_at_the_jars(binder_image):
     assert spec["env"]["IJAVA_CLASSPATH"] == f"{lib}/*.jar"
 
 
-# Run in the scratch environment's own Python, with kernel_runner from this folder.
+# Run in the scratch environment's own Python, with the course tooling's kernel module (src/main/python).
 _EXECUTE = """
 import sys
 from pathlib import Path
 import nbformat
-from kernel_runner import NotebookFailure, run_notebook
+from unrolled_course.kernel import NotebookFailure, run_notebook
 path, out, log = map(Path, sys.argv[1:4])
 nb = nbformat.read(str(path), as_version=4)
 try:
@@ -227,7 +227,7 @@ def test_a_notebook_runs_in_that_kernel_with_an_empty_home(binder_image, say):
     )
     source, executed = folder / "binder-smoke.ipynb", binder_image["scratch"] / "executed.ipynb"
     nbformat.write(nb, str(source))
-    env = _scratch_env(home, prefix, PYTHONPATH=str(Path(__file__).resolve().parent))
+    env = _scratch_env(home, prefix, PYTHONPATH=str(REPO_ROOT / "src" / "main" / "python"))
     started = time.perf_counter()
     _run("the notebook in the java kernel",
          [str(prefix / "bin" / "python"), "-c", _EXECUTE, str(source), str(executed),
