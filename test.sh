@@ -3,7 +3,7 @@
 #
 #   ./test.sh [PYTEST-ARGS...]
 #
-# 1. ./lab.sh --setup-only  (build lib/, Python env, `java` kernel; skips what is done)
+# 1. the set-up of ./lab.sh --setup-only  (build lib/, Python env, `java` kernel; skips what is done)
 # 2. installs src/test/python/requirements.txt into the same Python env
 # 3. the Java unit tests:  mvn -B test
 # 4. the notebook tests:   python -m pytest src/test/python [PYTEST-ARGS...]
@@ -18,12 +18,9 @@ if [[ "${1:-}" == -h || "${1:-}" == --help ]]; then
   exit 0
 fi
 
-cd "$(dirname "$0")"
-./lab.sh --setup-only
-
-# lab.sh only runs main when executed; sourced, it lends its functions.
-source ./lab.sh
-select_python_env
+source "$(dirname "${BASH_SOURCE[0]}")/src/main/sh/lab-functions.sh"
+cd "$UNROLLED_ROOT"
+setup
 install_requirements "$UNROLLED_ROOT/src/test/python/requirements.txt"
 
 failed=()

@@ -1,9 +1,11 @@
-"""Shared by the notebook tests: where the repository and its notebooks are, and a
-per-notebook timing table printed at the end of the session."""
+"""Shared by the notebook tests: where the repository and its notebooks are, the course tooling on the import path
+(unrolled_course, whose kernel module runs the notebooks), and a per-notebook timing table printed at the end of
+the session."""
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +20,7 @@ def _repo_root() -> Path:
 
 
 REPO_ROOT = _repo_root()
+sys.path.insert(0, str(REPO_ROOT / "src" / "main" / "python"))
 NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
 # Executed copies of the notebooks land here, for reading after a failure; never in notebooks/.
 EXECUTED_DIR = REPO_ROOT / "target" / "executed-notebooks"

@@ -25,12 +25,10 @@ import nbformat
 import pytest
 
 from conftest import NOTEBOOKS_DIR, REPO_ROOT
-from kernel_runner import CELL_TIMEOUT
-
-sys.path.insert(0, str(REPO_ROOT / "src" / "main" / "python"))
-from unrolled_course import cells as C  # noqa: E402
-from unrolled_course.grade import grade_all  # noqa: E402
-from unrolled_course.student import make_student_version  # noqa: E402
+from unrolled_course import cells as C
+from unrolled_course.grade import grade_all
+from unrolled_course.kernel import CELL_TIMEOUT
+from unrolled_course.student import make_student_version
 
 ASSIGNMENTS = NOTEBOOKS_DIR / "assignments"
 TEACHER = sorted(ASSIGNMENTS.glob("*.ipynb"))

@@ -56,7 +56,6 @@ def _scratch_env(home: Path, prefix: Path, **extra: str) -> dict[str, str]:
         NB_PYTHON_PREFIX=str(prefix),
         PATH=os.pathsep.join([str(prefix / "bin"), *path]),
         JUPYTER_PREFER_ENV_PATH="1",
-        PIP_RETRIES="0",
         **extra,
     )
     return env
@@ -99,7 +98,8 @@ def _build_image(say, tmp_path_factory) -> dict:
     timings = {}
 
     # 1. The environment repo2docker would make: a venv with binder/requirements.txt, installed by
-    #    lab.sh's own install_requirements (skipped when its stamp says this file is installed).
+    #    ./lab.sh's own install_requirements, from src/main/sh/lab-functions.sh (skipped when its stamp says this
+    #    file is installed).
     started = time.perf_counter()
     if not (ENV_DIR / "bin" / "python").is_file():
         shutil.rmtree(ENV_DIR, ignore_errors=True)
@@ -107,7 +107,7 @@ def _build_image(say, tmp_path_factory) -> dict:
              env=_scratch_env(scratch, ENV_DIR), cwd=REPO_ROOT)
     _run(
         "pip install -r binder/requirements.txt",
-        ["bash", "-c", 'source ./lab.sh && select_python_env && install_requirements "$1"',
+        ["bash", "-c", 'set -euo pipefail; source src/main/sh/lab-functions.sh; select_python_env; install_requirements "$1"',
          "install", str(REPO_ROOT / "binder" / "requirements.txt")],
         # The real HOME and XDG folders here: pip's configuration (the package mirror) is there.
         env={**_scratch_env(Path.home(), ENV_DIR, VIRTUAL_ENV=str(ENV_DIR)),
@@ -192,12 +192,12 @@ def test_kernelspec_in_that_environment_points_at_the_jars(binder_image):
     assert spec["env"]["IJAVA_CLASSPATH"] == f"{lib}/*.jar"
 
 
-# Run in the scratch environment's own Python, with kernel_runner from this folder.
+# Run in the scratch environment's own Python, with the course tooling's kernel module (src/main/python).
 _EXECUTE = """
 import sys
 from pathlib import Path
 import nbformat
-from kernel_runner import NotebookFailure, run_notebook
+from unrolled_course.kernel import NotebookFailure, run_notebook
 path, out, log = map(Path, sys.argv[1:4])
 nb = nbformat.read(str(path), as_version=4)
 try:
@@ -227,7 +227,7 @@ def test_a_notebook_runs_in_that_kernel_with_an_empty_home(binder_image, say):
     )
     source, executed = folder / "binder-smoke.ipynb", binder_image["scratch"] / "executed.ipynb"
     nbformat.write(nb, str(source))
-    env = _scratch_env(home, prefix, PYTHONPATH=str(Path(__file__).resolve().parent))
+    env = _scratch_env(home, prefix, PYTHONPATH=str(REPO_ROOT / "src" / "main" / "python"))
     started = time.perf_counter()
     _run("the notebook in the java kernel",
          [str(prefix / "bin" / "python"), "-c", _EXECUTE, str(source), str(executed),

@@ -25,19 +25,16 @@ import io
 import shutil
 import socket
 import subprocess
-import sys
 
 import nbformat
 import pytest
 
 from conftest import NOTEBOOKS_DIR, REPO_ROOT
-from kernel_runner import CELL_TIMEOUT
 
-sys.path.insert(0, str(REPO_ROOT / "src" / "main" / "python"))
-from unrolled_course import cells as C  # noqa: E402
-from unrolled_course import grade as G  # noqa: E402
-from unrolled_course.kernel import run_all_cells  # noqa: E402
-from unrolled_course.student import make_student_version  # noqa: E402
+from unrolled_course import cells as C
+from unrolled_course import grade as G
+from unrolled_course.kernel import CELL_TIMEOUT, run_all_cells
+from unrolled_course.student import make_student_version
 
 ASSIGNMENTS = NOTEBOOKS_DIR / "assignments"
 OUT = REPO_ROOT / "target" / "assignments" / "test-grades-hostile"

@@ -13,7 +13,7 @@ from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
 from nbformat.v4 import new_code_cell, new_notebook
 
 from conftest import REPO_ROOT
-from kernel_runner import KERNEL_NAME, NotebookFailure, run_notebook
+from unrolled_course.kernel import KERNEL_NAME, NotebookFailure, run_notebook
 
 
 def test_java_kernelspec_is_installed_here():

@@ -9,7 +9,7 @@ import nbformat
 import pytest
 
 from conftest import NOTEBOOKS_DIR, notebook_params, notebook_paths
-from kernel_runner import read_notebook
+from unrolled_course.kernel import read_notebook
 
 
 def test_notebooks_folder_is_discoverable():

@@ -20,7 +20,7 @@ import nbformat
 import pytest
 
 from conftest import EXECUTED_DIR, NOTEBOOKS_DIR, notebook_params
-from kernel_runner import NotebookFailure, RunReport, first_difference, read_notebook, run_notebook
+from unrolled_course.kernel import NotebookFailure, RunReport, first_lines, read_notebook, run_notebook
 
 
 def _digest(path) -> str:
@@ -29,6 +29,24 @@ def _digest(path) -> str:
 
 def _as_text(texts: list[str]) -> str:
     return "".join(f"--- code cell {i + 1}\n{t}\n" for i, t in enumerate(texts))
+
+
+def first_difference(label: str, nb, first: list[str], second: list[str], cells: list[int]) -> str | None:
+    """None when two passes showed the same text in every cell; else where and how they first differ."""
+    for (index, a), b in zip(zip(cells, first), second):
+        if a != b:
+            lines_a, lines_b = a.splitlines() or [""], b.splitlines() or [""]
+            n = next((k for k, (la, lb) in enumerate(zip(lines_a, lines_b)) if la != lb),
+                     min(len(lines_a), len(lines_b)))
+            la = lines_a[n] if n < len(lines_a) else "(nothing)"
+            lb = lines_b[n] if n < len(lines_b) else "(nothing)"
+            return (
+                f"{label}: the second run printed something else than the first, cell {index + 1}"
+                f" (a seeded notebook must repeat itself to the last digit; only ⏱ timings may differ):\n"
+                f"{first_lines(nb.cells[index].source)}\n"
+                f"    line {n + 1}, first run:  {la!r}\n    line {n + 1}, second run: {lb!r}"
+            )
+    return None
 
 
 @pytest.mark.parametrize("path", notebook_params())

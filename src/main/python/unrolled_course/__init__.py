@@ -11,6 +11,7 @@ The assignments in notebooks/assignments/ are the teacher's versions, written in
 So the same files work with real nbgrader. Entry points (through ``./lab.sh``)::
 
     python -m unrolled_course student-versions [OUTDIR]
+    python -m unrolled_course student-versions --class-copy DIR
     python -m unrolled_course grade SUBMISSION.ipynb [...]
 """
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import ASSIGNMENTS_DIR, GRADES_DIR, STUDENT_DIR
+from . import ASSIGNMENTS_DIR, GRADES_DIR, REPO_ROOT, STUDENT_DIR
 from . import cells as C
 
 
@@ -18,14 +18,27 @@ def _show(path: Path) -> str:
 
 
 def student_versions(args) -> int:
-    from .student import write_student_versions
+    from .student import write_class_copy, write_student_versions
 
-    made = write_student_versions(Path(args.assignments), Path(args.outdir))
-    print(f"Student versions of {len(made)} assignments in {_show(Path(args.outdir))}/:")
+    if args.class_copy:
+        if args.outdir:
+            print("student-versions: give OUTDIR or --class-copy DIR, not both", file=sys.stderr)
+            return 2
+        copy = write_class_copy(REPO_ROOT, Path(args.class_copy), Path(args.assignments))
+        made = copy.student_versions
+        print(f"Class copy in {_show(copy.folder)}/: {copy.files} files, a git repository (branch main, commit "
+              f"{copy.commit}); left out: {', '.join(copy.left_out)}.")
+    else:
+        outdir = Path(args.outdir or STUDENT_DIR)
+        made = write_student_versions(Path(args.assignments), outdir)
+        print(f"Student versions of {len(made)} assignments in {_show(outdir)}/:")
     width = max(len(m.target.name) for m in made)
     for m in made:
         print(f"  {m.target.name:<{width}}  {m.checks} check cells, {C.fmt_points(m.points)} points; "
               f"{m.solution_regions} solution regions stubbed, {m.hidden_blocks} hidden-test blocks removed")
+    if args.class_copy:
+        print(f"Push it to the class's own repository (cd {_show(copy.folder)} && git remote add origin URL && "
+              "git push -u origin main), and point nbgitpuller and the image at that one (binder/README.md).")
     return 0
 
 
@@ -53,9 +66,13 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("student-versions", help="write the student version of every assignment",
                        description="Writes the student version of every notebook in notebooks/assignments/: "
                        "solutions replaced by stubs that throw UnsupportedOperationException, hidden tests removed, "
-                       "outputs cleared, nbgrader metadata kept.")
-    p.add_argument("outdir", nargs="?", default=str(STUDENT_DIR),
-                   help=f"where to write them (default {_show(STUDENT_DIR)})")
+                       "outputs cleared, nbgrader metadata kept. With --class-copy, a copy of the whole "
+                       "repository for a class instead.")
+    p.add_argument("outdir", nargs="?", help=f"where to write them (default {_show(STUDENT_DIR)})")
+    p.add_argument("--class-copy", metavar="DIR",
+                   help="write to DIR (new or empty) the files git tracks, with the student versions in place of "
+                   "the teacher's notebooks in notebooks/assignments/ and without the grader's tests, as a new git "
+                   "repository with one commit: push it to the class's own repository for nbgitpuller and the image")
     p.add_argument("--assignments", default=str(ASSIGNMENTS_DIR), help="the teacher's notebooks (default %(default)s)")
     p.set_defaults(run=student_versions)
 

@@ -72,7 +72,6 @@ from . import cells as C
 from .kernel import KernelUnavailable, kill_group, run_all_cells
 
 DEFAULT_TIMEOUT = float(os.environ.get("UNROLLED_GRADE_TIMEOUT", "60"))
-STARTUP_TIMEOUT = float(os.environ.get("UNROLLED_KERNEL_STARTUP_TIMEOUT", "120"))
 # The most text one output of a graded notebook, or one line of the report, keeps; the rest is cut, and says so.
 OUTPUT_LIMIT = 20_000
 
@@ -392,7 +391,6 @@ def grade_one(path: Path, assignments: Assignments, out_dir: Path, label: str, t
             run_nb,
             cwd=scratch,
             timeout=timeout,
-            startup_timeout=STARTUP_TIMEOUT,
             log_path=(private or out_dir) / f"{label}.kernel.log",
             replayable=lambda cell: not C.is_check(cell),
             refused=prep.refused,

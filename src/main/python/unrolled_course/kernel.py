@@ -1,7 +1,19 @@
-"""Runs every code cell of a notebook in the java kernel, whatever the cells do.
+"""Runs notebooks in the java kernel: the one place that starts kernels, for the tests and for the grader.
 
-The notebook tests stop at the first failing cell; grading must not. Here every code cell runs in order, after
-errors too, so that each check cell gets its chance:
+Two loops share the kernel's name, its start (a NotebookClient, the kernel's log, its process group killed at the
+end), the time limits and the reading of outputs (ANSI colours stripped, long text clipped):
+
+* ``run_notebook`` (the notebook tests, src/test/python): every code cell top to bottom, ``passes`` times in ONE
+  kernel, stopping at the first cell that errors, times out, kills the kernel or writes to stderr, with a
+  ``NotebookFailure`` that names the cell;
+* ``run_all_cells`` (the grader, grade.py): every code cell once, going on after anything.
+
+Time limits: a kernel gets STARTUP_TIMEOUT seconds to start (env UNROLLED_KERNEL_STARTUP_TIMEOUT, default 120);
+a notebook cell in the tests CELL_TIMEOUT (env UNROLLED_CELL_TIMEOUT, default 120); the grader passes its own
+(grade.py, 60 s).
+
+run_all_cells. The notebook tests stop at the first failing cell; grading must not. Here every code cell runs in
+order, after errors too, so that each check cell gets its chance:
 
 * a cell that errors (an exception, a compile error) is recorded and the next cell runs;
 * a cell that runs past the time limit is interrupted. IJava cannot interrupt a busy loop, so when the kernel does
@@ -27,6 +39,7 @@ For grading (see grade.py) the caller can also
 
 from __future__ import annotations
 
+import contextlib
 import os
 import queue
 import re
@@ -38,12 +51,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbclient.util import run_sync
 from nbformat.v4 import new_output
 
 KERNEL_NAME = "java"
+# Seconds a kernel (a JVM) may take to start and answer.
+STARTUP_TIMEOUT = float(os.environ.get("UNROLLED_KERNEL_STARTUP_TIMEOUT", "120"))
+# Seconds one cell may run in the notebook tests (e.g. more on a slow machine); the grader has its own limit.
+CELL_TIMEOUT = float(os.environ.get("UNROLLED_CELL_TIMEOUT", "120"))
+# A cell with this tag may show an error or write to stderr in the notebook tests (nbclient's own convention).
+ALLOWED_TAG = "raises-exception"
 # Loads the library's classes, so that the first real cell is not charged for the JVM's start.
 WARM_UP = "unrolled.graph.Tensors.zeros(1, 1).getNumElements()"
 # Seconds the kernel gets to answer after an interrupt before it is restarted.
@@ -51,6 +71,8 @@ PROBE_SECONDS = 5.0
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 _HIGHLIGHT = re.compile(r"\x1b\[41m(.*?)\x1b\[0m")
+# A wall-clock time as the library prints it (unrolled.lesson.Timing): the one output allowed to change between runs.
+_TIMING = re.compile(r"⏱ [0-9][0-9.,]*(e[-+]?[0-9]+)? ?(ns|µs|ms|s|min)\b")
 
 
 class KernelUnavailable(RuntimeError):
@@ -79,8 +101,61 @@ class NotebookRun:
     seconds: float = 0.0
 
 
-def _strip(text: str) -> str:
+def strip_ansi(text: str) -> str:
+    """text without the terminal colour codes IJava puts into tracebacks."""
     return _ANSI.sub("", text)
+
+
+def clip_lines(text: str, max_lines: int = 40) -> str:
+    """text (colours stripped) indented by four spaces, its first max_lines lines and a line saying how many more."""
+    lines = strip_ansi(text).rstrip().splitlines()
+    if len(lines) > max_lines:
+        lines = lines[:max_lines] + [f"... ({len(lines) - max_lines} more lines)"]
+    return "\n".join("    " + line for line in lines)
+
+
+def first_lines(source: str, n: int = 6) -> str:
+    """A cell's first n lines, each shown as `    | line`, and how many more."""
+    lines = source.strip("\n").splitlines() or [""]
+    shown = "\n".join("    | " + line for line in lines[:n])
+    if len(lines) > n:
+        shown += f"\n    | ... ({len(lines) - n} more lines)"
+    return shown
+
+
+def new_client(nb, cwd: Path, timeout: float, startup_timeout: float = STARTUP_TIMEOUT,
+               kernel_name: str = KERNEL_NAME) -> NotebookClient:
+    """A client that runs nb's cells in kernel_name, in the folder cwd, outputs going into the cells; errors are
+    recorded in the cells (not raised), each caller decides what they mean."""
+    return NotebookClient(
+        nb,
+        kernel_name=kernel_name,
+        timeout=timeout,
+        startup_timeout=startup_timeout,
+        allow_errors=True,
+        shutdown_kernel="immediate",
+        resources={"metadata": {"path": str(cwd)}},
+    )
+
+
+@contextlib.contextmanager
+def started_kernel(client: NotebookClient, log=None, env: dict[str, str] | None = None,
+                   kernel_cmd: list[str] | None = None):
+    """Starts the client's kernel, its own stdout and stderr (IJava's log, a JVM crash) going to log (an open file)
+    or nowhere, and yields its process id. On leaving, the kernel is shut down and its process group killed."""
+    start_args = {"stdout": log, "stderr": log} if log else {"stdout": subprocess.DEVNULL,
+                                                             "stderr": subprocess.DEVNULL}
+    if env is not None:
+        start_args["env"] = env
+    if kernel_cmd is not None:
+        client.km.kernel_cmd = kernel_cmd
+    pid = None
+    try:
+        with client.setup_kernel(**start_args):
+            pid = _kernel_pid(client)
+            yield pid
+    finally:
+        kill_group(pid)
 
 
 def failure_message(out) -> str:
@@ -88,7 +163,7 @@ def failure_message(out) -> str:
     ename = out.get("ename") or "error"
     evalue = (out.get("evalue") or "").strip()
     raw = list(out.get("traceback") or [])
-    tb = [_strip(line) for line in raw]
+    tb = [strip_ansi(line) for line in raw]
     first_value = evalue.splitlines()[0].strip() if evalue else ""
     if ename == "EvalException":
         # IJava: a rule of dashes, then "java.lang.AssertionError: message", then the stack.
@@ -102,7 +177,7 @@ def failure_message(out) -> str:
             text += f" ({messages[1]})"
         else:
             spot = next((m.group(1) for line in raw for m in [_HIGHLIGHT.search(line)] if m), "")
-            spot = _strip(spot).strip()
+            spot = strip_ansi(spot).strip()
             if spot:
                 text += f" at `{spot[:60]}`"
         return "compile error: " + text
@@ -198,7 +273,7 @@ def run_all_cells(
     nb,
     cwd: Path,
     timeout: float,
-    startup_timeout: float = 120.0,
+    startup_timeout: float = STARTUP_TIMEOUT,
     log_path: Path | None = None,
     replayable: Callable[[object], bool] = lambda cell: True,
     max_restarts: int = 3,
@@ -228,7 +303,6 @@ def run_all_cells(
     count = 0
     started = time.perf_counter()
     log = open(log_path, "w") if log_path else None
-    streams = {"stdout": log, "stderr": log} if log else {"stdout": subprocess.DEVNULL, "stderr": subprocess.DEVNULL}
     try:
         while pos < len(code):
             if run.restarts > max_restarts:
@@ -237,27 +311,12 @@ def run_all_cells(
                     run.cells[i] = CellRun(i, "not run", why)
                 run.notes.append(f"stopped after {max_restarts} kernel restarts; cells {code[pos] + 1}… were not run")
                 break
-            client = NotebookClient(
-                nb,
-                kernel_name=kernel_name,
-                timeout=timeout,
-                startup_timeout=startup_timeout,
-                allow_errors=True,
-                shutdown_kernel="immediate",
-                resources={"metadata": {"path": str(cwd)}},
-            )
+            client = new_client(nb, cwd, timeout, startup_timeout, kernel_name)
             ready = False
             current = None
-            pid = None
             dirty = True
-            start_args = dict(streams)
-            if env is not None:
-                start_args["env"] = env
-            if kernel_cmd is not None:
-                client.km.kernel_cmd = kernel_cmd
             try:
-                with client.setup_kernel(**start_args):
-                    pid = _kernel_pid(client)
+                with started_kernel(client, log, env, kernel_cmd) as pid:
                     on_kernel(pid)
                     reply = _execute_quietly(client, WARM_UP, startup_timeout)
                     if reply is None or reply.get("status") != "ok":
@@ -337,8 +396,6 @@ def run_all_cells(
                     skip_replay.add(current)
                 run.notes.append(f"the kernel failed ({what}); restarted it")
                 run.restarts += 1
-            finally:
-                kill_group(pid)
     finally:
         if log:
             log.close()
@@ -360,3 +417,130 @@ def _replay(client, nb, indices, run: NotebookRun, skip: set[int], timeout: floa
             run.notes.append(f"cell {i + 1} got stuck when run again after a restart; it is skipped from now on")
             return False
     return True
+
+
+# ---- run_notebook: the notebook tests' strict loop ----------------------------------------------------------------
+
+class NotebookFailure(AssertionError):
+    """A cell failed, timed out, killed the kernel, or wrote to stderr."""
+
+
+@dataclass
+class RunReport:
+    """What one notebook run took: seconds per pass and the number of code cells."""
+
+    code_cells: int = 0
+    pass_seconds: list[float] = field(default_factory=list)
+    # Per pass, per code cell: the text it showed (stdout and text/plain), timings masked.
+    pass_texts: list[list[str]] = field(default_factory=list)
+
+
+def masked_text(cell) -> str:
+    """What a student reads in an executed cell's output, with every marked timing replaced by `⏱ …`."""
+    parts = []
+    for out in cell.get("outputs", []):
+        if out.get("output_type") == "stream":
+            parts.append(out.get("text", ""))
+        elif out.get("output_type") in ("execute_result", "display_data"):
+            data = out.get("data", {})
+            # A picture is what the student sees; its text/plain is a Java toString with an identity hash
+            # (BufferedImage@6ab52557) that changes from run to run, so it is left out.
+            if not any(mime.startswith("image/") for mime in data):
+                parts.append(data.get("text/plain", ""))
+        elif out.get("output_type") == "error":
+            parts.append(f"{out.get('ename')}: {out.get('evalue')}")
+    return _TIMING.sub("⏱ …", strip_ansi("".join(parts)))
+
+
+def problems_in(cell) -> list[str]:
+    """The error outputs and stderr text of an executed code cell, as readable strings."""
+    if ALLOWED_TAG in cell.get("metadata", {}).get("tags", []):
+        return []
+    found = []
+    for out in cell.get("outputs", []):
+        if out.get("output_type") == "error":
+            head = f"{out.get('ename', 'error')}: {out.get('evalue', '')}".strip()
+            trace = "\n".join(out.get("traceback", []))
+            found.append("error " + head + ("\n" + clip_lines(trace) if trace.strip() else ""))
+        elif out.get("output_type") == "stream" and out.get("name") == "stderr":
+            found.append("output on stderr:\n" + clip_lines(out.get("text", "")))
+    return found
+
+
+def _log_tail(kernel_log: Path | None, n: int = 15) -> str:
+    if kernel_log is None or not kernel_log.is_file():
+        return ""
+    lines = kernel_log.read_text(errors="replace").splitlines()[-n:]
+    return f"\nlast lines of the kernel's log {kernel_log}:\n" + clip_lines("\n".join(lines))
+
+
+def _where(label: str, pass_name: str, index: int, total: int, cell) -> str:
+    return (
+        f"{label}: {pass_name}, cell {index + 1} of {total} "
+        f"(execution count {cell.get('execution_count')}):\n{first_lines(cell.source)}"
+    )
+
+
+def run_notebook(
+    nb,
+    cwd: Path,
+    label: str,
+    passes: int = 2,
+    report: RunReport | None = None,
+    kernel_log: Path | None = None,
+    timeout: float = CELL_TIMEOUT,
+):
+    """Execute every code cell of `nb` (in memory) top to bottom, `passes` times in ONE kernel.
+
+    The first pass is a fresh run; later passes re-run all cells in the same kernel, the
+    way a student does "Run All" twice. Stops at the first cell that errors, times out,
+    kills the kernel or writes to stderr, raising NotebookFailure naming it. Returns `nb`
+    holding the outputs of the last pass. The kernel process's own stdout and stderr (IJava's
+    log, a JVM crash) go to `kernel_log` if given; nothing else is written.
+    """
+    report = report if report is not None else RunReport()
+    client = new_client(nb, cwd, timeout)
+    code = [(i, c) for i, c in enumerate(nb.cells) if c.cell_type == "code"]
+    report.code_cells = len(code)
+    with contextlib.ExitStack() as stack:
+        log = None
+        if kernel_log is not None:
+            kernel_log.parent.mkdir(parents=True, exist_ok=True)
+            log = stack.enter_context(open(kernel_log, "w"))
+        stack.enter_context(started_kernel(client, log))
+        info = client.wait_for_reply(client.kc.kernel_info())
+        if info and "language_info" in info["content"]:
+            nb.metadata["language_info"] = info["content"]["language_info"]
+        for p in range(passes):
+            pass_name = "first run" if p == 0 else "second run (all cells again, same kernel)"
+            started = time.perf_counter()
+            for index, cell in code:
+                try:
+                    client.execute_cell(cell, index, execution_count=client.code_cells_executed + 1)
+                except CellTimeoutError:
+                    raise NotebookFailure(
+                        _where(label, pass_name, index, len(nb.cells), cell)
+                        + f"\ntimed out after {timeout:g} s (UNROLLED_CELL_TIMEOUT sets the limit)"
+                    ) from None
+                except DeadKernelError as e:
+                    raise NotebookFailure(
+                        _where(label, pass_name, index, len(nb.cells), cell)
+                        + f"\nthe kernel died: {e}"
+                        + _log_tail(kernel_log)
+                    ) from None
+                found = problems_in(cell)
+                if found:
+                    raise NotebookFailure(
+                        _where(label, pass_name, index, len(nb.cells), cell) + "\n" + "\n".join(found)
+                    )
+            report.pass_seconds.append(time.perf_counter() - started)
+            report.pass_texts.append([masked_text(cell) for _, cell in code])
+    return nb
+
+
+def read_notebook(path: Path, as_version=4):
+    """(notebook, None), or (None, why) when the file is not a readable notebook."""
+    try:
+        return nbformat.read(str(path), as_version=as_version), None
+    except Exception as e:  # not JSON, or not a notebook at all
+        return None, f"{type(e).__name__}: {e}"
