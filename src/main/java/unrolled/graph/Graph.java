@@ -6,7 +6,6 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /** Walks over the graph that ends at a node. */
@@ -68,17 +67,5 @@ public final class Graph {
             }
         }
         return params;
-    }
-
-    /** For each node, the nodes computed directly from it (the reverse of {@link Node#parents()}). */
-    static Map<Node, List<Node>> children(Node output) {
-        Map<Node, List<Node>> children = new IdentityHashMap<>();
-        for (Node node : topologicalOrder(output)) {
-            children.putIfAbsent(node, new ArrayList<>());
-            for (Node parent : node.parentArray()) {
-                children.computeIfAbsent(parent, p -> new ArrayList<>()).add(node);
-            }
-        }
-        return children;
     }
 }

@@ -39,6 +39,16 @@ public final class Dense {
         return linear(x, weight, bias);
     }
 
+    /** W, out × in ("weight"). */
+    public Node weight() {
+        return weight;
+    }
+
+    /** b, 1 × out ("bias"), or null for a layer without one. */
+    public Node bias() {
+        return bias;
+    }
+
     public int inputSize() {
         return weight.cols();
     }

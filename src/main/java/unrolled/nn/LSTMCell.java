@@ -7,6 +7,7 @@ import static unrolled.graph.Ops.slice;
 import static unrolled.graph.Ops.tanh;
 
 import java.util.Random;
+import unrolled.fast.Fused;
 import unrolled.graph.Node;
 import unrolled.graph.Tensors;
 
@@ -90,6 +91,19 @@ public class LSTMCell extends StackedCell {
         Node o = sigmoid(peepholes.output(slice(a, 3 * h, 4 * h), c)).named("o");
         Node hNew = mul(o, tanh(c)).named("h");
         return new Gates(i, f, g, o, c, hNew);
+    }
+
+    /**
+     * The plain LSTM cell with both biases runs as one {@code fusedLSTM} op ({@link Fused#lstm}). A subclass changes
+     * the step (peepholes), so it has no fused form unless it declares its own.
+     */
+    @Override
+    public FusedForm fusedForm() {
+        if (getClass() != LSTMCell.class || !weights.hasBiases()) {
+            return null;
+        }
+        return FusedLayer.of(this, 7, (inputs, initial, composed) ->
+                Fused.lstm(weights.fused(), inputs, initial.h(), initial.c(), composed));
     }
 
     @Override

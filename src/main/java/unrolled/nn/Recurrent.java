@@ -164,8 +164,8 @@ public final class Recurrent {
 
     /** One cell over the sequence: as one fused op when the model is fused and the cell has one, else step by step. */
     private RecurrentLayer.Output unroll(Cell cell, List<Node> inputs, State initial) {
-        return fused && FusedLayer.supports(cell) ? FusedLayer.run(cell, inputs, initial)
-                : new RecurrentLayer(cell).forward(inputs, initial);
+        FusedForm fusedForm = fused ? cell.fusedForm() : null;
+        return fusedForm != null ? fusedForm.run(inputs, initial) : new RecurrentLayer(cell).forward(inputs, initial);
     }
 
     private static List<Node> reversed(List<Node> xs) {
