@@ -80,7 +80,7 @@ final class Reductions {
     }
 
     /** The softmax of every row of x, computed stably by {@link Elementary#softmax} (shifted by the row maximum). */
-    static DMatrixRMaj rowSoftmax(DMatrixRMaj x) {
+    private static DMatrixRMaj rowSoftmax(DMatrixRMaj x) {
         DMatrixRMaj y = new DMatrixRMaj(x.numRows, x.numCols);
         for (int r = 0; r < x.numRows; r++) {
             Elementary.softmax(x.data, r * x.numCols, x.numCols, 1.0, y.data, r * x.numCols);
