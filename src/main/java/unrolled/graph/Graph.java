@@ -8,7 +8,10 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 
-/** Walks over the graph that ends at a node. */
+/**
+ * Walks over the graph that ends at a node: the topological order (inputs before the nodes computed from them), which
+ * {@link Node#backward()} visits in reverse and forward mode in order, and counts taken from it.
+ */
 public final class Graph {
 
     private Graph() {}

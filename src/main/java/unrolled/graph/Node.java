@@ -150,18 +150,22 @@ public final class Node {
         return gradBuffer();
     }
 
+    /** The number of rows of the value (the batch, for an activation). */
     public int rows() {
         return value.numRows;
     }
 
+    /** The number of columns of the value (the features). */
     public int cols() {
         return value.numCols;
     }
 
+    /** Whether a gradient flows into this node: true for parameters and for nodes computed from one. */
     public boolean requiresGrad() {
         return requiresGrad;
     }
 
+    /** Whether this node was made directly ({@link #param}, {@link #constant}) rather than by an op. */
     public boolean isLeaf() {
         return function == null;
     }
