@@ -6,7 +6,6 @@ import static unrolled.graph.Ops.stackRows;
 import java.util.ArrayList;
 import java.util.List;
 import unrolled.graph.Node;
-import unrolled.graph.RowBlocks;
 
 /**
  * The speed tier's seam for recurrent layers: a whole Elman, GRU or LSTM layer over a whole sequence as one graph op,

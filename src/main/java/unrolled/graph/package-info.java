@@ -18,7 +18,8 @@
  * </ol>
  * Around them: {@link unrolled.graph.Tensors} (small factories for matrices), {@code Shapes} and
  * {@link unrolled.graph.ShapeException} (shape checks whose messages name the op and the shapes) and
- * {@link unrolled.graph.RowBlocks} (the T steps of a sequence as row blocks of one matrix, without copies).
+ * {@link unrolled.graph.RowSlices} (row blocks of one matrix that {@code stackRows} gives back without copying, as
+ * the speed tier's fused layers return their T steps).
  *
  * <p>What is not here: the elementary functions σ, tanh′, softmax and log-sum-exp are written once in
  * {@link unrolled.maths.Elementary}; forward mode, path sums, the gradient check and the drawings are in
