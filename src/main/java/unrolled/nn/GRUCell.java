@@ -55,6 +55,7 @@ public final class GRUCell extends StackedCell {
         return random(inputSize, hiddenSize, Variant.PYTORCH, random);
     }
 
+    /** Where the reset gate acts (see {@link Variant}). */
     public Variant variant() {
         return variant;
     }

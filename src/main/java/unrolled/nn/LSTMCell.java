@@ -36,6 +36,7 @@ public class LSTMCell extends StackedCell {
         }
     }
 
+    /** A cell from given parameters: W_ih 4H × input, W_hh 4H × H, biases 1 × 4H (or null). */
     public LSTMCell(Node weightIh, Node weightHh, Node biasIh, Node biasHh) {
         this(new GateWeights("LSTMCell", 4, weightIh, weightHh, biasIh, biasHh));
     }

@@ -191,14 +191,17 @@ public final class Recurrent {
         return cells.get(layer * directions + direction);
     }
 
+    /** I, the width of the input at each step. */
     public int inputSize() {
         return cells.get(0).inputSize();
     }
 
+    /** H, the width of each direction's hidden state. */
     public int hiddenSize() {
         return cells.get(0).hiddenSize();
     }
 
+    /** The number of stacked layers. */
     public int numLayers() {
         return layers;
     }
