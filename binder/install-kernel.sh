@@ -43,7 +43,7 @@ heap="${UNROLLED_KERNEL_HEAP:-768m}"
 [[ "$heap" =~ ^[0-9]+[kKmMgG]?$ ]] || die "UNROLLED_KERNEL_HEAP must look like 768m or 2g, got '$heap'"
 
 # JVM options beyond heap, GC and headless:
-#   --add-modules jdk.incubator.vector  lets unrolled.graph.Gemm use its SIMD kernel (the JVM
+#   --add-modules jdk.incubator.vector  lets unrolled.fast.kernel.Gemm use its SIMD kernel (the JVM
 #       notes the incubator module once on the kernel's own stderr, not in any cell).
 # JSON string escaping for paths (backslash and double quote are all a path can need here).
 json() { local s="${1//\\/\\\\}"; printf '"%s"' "${s//\"/\\\"}"; }

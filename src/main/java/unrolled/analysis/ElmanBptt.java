@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import unrolled.graph.Node;
+import unrolled.maths.Elementary;
 import unrolled.nn.Activation;
 import unrolled.nn.Dense;
 import unrolled.nn.ElmanCell;
@@ -51,7 +52,9 @@ import unrolled.nn.Parameters;
  * layer, φ′ = 1, where δ_t = ∂L/∂h_t and its ∂L/∂W_hx = Σ_t ∂L/∂h_t x_tᵀ holds as written. Unrolled, the recursion
  * multiplies T − t factors diag(φ′)·W_hh: the products that vanish or explode ({@link GradientFlow}).
  *
- * <p>The parameters are read from the cell's and the layer's own nodes at every {@link #run}, so the same nodes can
+ * <p>The elementary functions and their derivatives (σ, σ′ = h(1 − h), tanh′ = 1 − h², relu′) are
+ * {@link Elementary}'s, the same ones the graph's ops and the fused layers call. The parameters are read from the
+ * cell's and the layer's own nodes (typed accessors, not names) at every {@link #run}, so the same nodes can
  * be unrolled in a graph and differentiated by {@code backward()} for comparison.
  */
 public final class ElmanBptt {
@@ -98,15 +101,13 @@ public final class ElmanBptt {
             throw new IllegalArgumentException("ElmanBptt: the output layer takes width " + output.inputSize()
                     + " but the cell's hidden size is " + cell.hiddenSize());
         }
-        Parameters rnn = cell.parameters();
-        Parameters fc = output.parameters();
         this.phi = cell.activation();
-        this.weightIh = rnn.get("weight_ih");
-        this.weightHh = rnn.get("weight_hh");
-        this.biasIh = optional(rnn, "bias_ih");
-        this.biasHh = optional(rnn, "bias_hh");
-        this.weightOut = fc.get("weight");
-        this.biasOut = optional(fc, "bias");
+        this.weightIh = cell.weightIh();
+        this.weightHh = cell.weightHh();
+        this.biasIh = cell.biasIh();
+        this.biasHh = cell.biasHh();
+        this.weightOut = output.weight();
+        this.biasOut = output.bias();
         if (biasOut != null && (biasOut.rows() != 1 || biasOut.cols() != output.outputSize())) {
             throw new IllegalArgumentException("ElmanBptt: the output layer's bias must be 1×" + output.outputSize()
                     + ", got " + biasOut.rows() + "×" + biasOut.cols());
@@ -199,10 +200,6 @@ public final class ElmanBptt {
         return x;
     }
 
-    private static Node optional(Parameters parameters, String name) {
-        return parameters.names().contains(name) ? parameters.get(name) : null;
-    }
-
     /** m += 1·b, the 1 × n bias added to every row; nothing for a null bias. */
     private static void addToEveryRow(DMatrixRMaj m, Node bias) {
         if (bias == null) {
@@ -222,7 +219,7 @@ public final class ElmanBptt {
                 case TANH -> Math.tanh(v);
                 case RELU -> v > 0 ? v : 0;
                 case IDENTITY -> v;
-                case SIGMOID -> 1 / (1 + Math.exp(-v));
+                case SIGMOID -> Elementary.sigmoid(v);
                 default -> throw unsupported(phi);
             };
         }
@@ -235,10 +232,10 @@ public final class ElmanBptt {
         for (int i = 0; i < h.getNumElements(); i++) {
             double v = h.data[i];
             d.data[i] = switch (phi) {
-                case TANH -> 1 - v * v;
-                case RELU -> v > 0 ? 1 : 0;
+                case TANH -> Elementary.tanhDerivative(v);
+                case RELU -> Elementary.reluDerivative(v);
                 case IDENTITY -> 1;
-                case SIGMOID -> v * (1 - v);
+                case SIGMOID -> Elementary.sigmoidDerivative(v);
                 default -> throw unsupported(phi);
             };
         }

@@ -2,11 +2,11 @@ package unrolled.analysis;
 
 import static unrolled.graph.Ops.add;
 
-import java.util.Arrays;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import unrolled.graph.Node;
 import unrolled.graph.Ops;
+import unrolled.maths.Elementary;
 
 /**
  * A loss over the outputs o_1 … o_T of an unrolled network, <b>summed over time</b> as seed 002's E = Σ_t E_t, each
@@ -151,18 +151,10 @@ public abstract class SequenceLoss {
             return dLdo;
         }
 
-        /** softmax(z)_c = exp(z_c − max z) / Σ_j exp(z_j − max z) for row r, without overflow. */
+        /** softmax(z)_c = exp(z_c − max z) / Σ_j exp(z_j − max z) for row r, without overflow ({@link Elementary}). */
         private static double[] softmaxRow(DMatrixRMaj z, int r) {
-            double[] p = Arrays.copyOfRange(z.data, r * z.numCols, (r + 1) * z.numCols);
-            double max = Arrays.stream(p).max().orElseThrow();
-            double sum = 0;
-            for (int c = 0; c < p.length; c++) {
-                p[c] = Math.exp(p[c] - max);
-                sum += p[c];
-            }
-            for (int c = 0; c < p.length; c++) {
-                p[c] /= sum;
-            }
+            double[] p = new double[z.numCols];
+            Elementary.softmax(z.data, r * z.numCols, z.numCols, 1.0, p, 0);
             return p;
         }
     }

@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Random;
-import unrolled.graph.Gemm;
+import unrolled.fast.kernel.Gemm;
 import unrolled.graph.Node;
 import unrolled.graph.Tensors;
 import unrolled.nn.Dense;

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
 import org.ejml.data.DMatrixRMaj;
+import unrolled.maths.Elementary;
 
 /**
  * A character vocabulary: the distinct Unicode code points of a text, sorted, numbered 0 … size−1. It works on
@@ -123,7 +124,8 @@ public final class Vocabulary {
 
     /**
      * The softmax of logits divided by a temperature τ: p_i = exp(z_i/τ) / Σ_j exp(z_j/τ), computed as
-     * exp((z_i − max z)/τ) / Σ_j exp((z_j − max z)/τ) so that large logits do not overflow. τ &lt; 1 sharpens the
+     * exp((z_i − max z)/τ) / Σ_j exp((z_j − max z)/τ) so that large logits do not overflow ({@link Elementary#softmax},
+     * the one softmax of the library). τ &lt; 1 sharpens the
      * distribution towards the largest logit, τ &gt; 1 flattens it, τ = 1 is the plain softmax.
      *
      * @param logits      the scores z, at least one, all finite
@@ -139,22 +141,13 @@ public final class Vocabulary {
         if (logits.length == 0) {
             throw new IllegalArgumentException("softmax: no logits");
         }
-        double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < logits.length; i++) {
             if (!Double.isFinite(logits[i])) {
                 throw new IllegalArgumentException("softmax: logit " + i + " is " + logits[i]);
             }
-            max = Math.max(max, logits[i]);
         }
         double[] p = new double[logits.length];
-        double sum = 0;
-        for (int i = 0; i < p.length; i++) {
-            p[i] = Math.exp((logits[i] - max) / temperature);
-            sum += p[i];
-        }
-        for (int i = 0; i < p.length; i++) {
-            p[i] /= sum;
-        }
+        Elementary.softmax(logits, 0, logits.length, temperature, p, 0);
         return p;
     }
 

@@ -2,6 +2,7 @@ package unrolled.graph;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import unrolled.fast.kernel.Gemm;
 
 /** The linear ops: sums, products and rearrangements of matrices. */
 final class Arithmetic {

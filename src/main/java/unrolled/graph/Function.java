@@ -34,6 +34,17 @@ public abstract class Function {
      */
     protected abstract DMatrixRMaj tangent(DMatrixRMaj[] inputTangents);
 
+    /**
+     * ẏ = Σᵢ (∂y/∂xᵢ)·ẋᵢ, this op's {@link #tangent} called from outside the package: the step that forward mode
+     * ({@code unrolled.calculus.ForwardMode}) and the path sums ({@code unrolled.calculus.AllPaths}) take at each op.
+     *
+     * @param inputTangents one tangent per input, null for zero
+     * @return ẏ, or null when every input tangent is null
+     */
+    public final DMatrixRMaj pushTangent(DMatrixRMaj... inputTangents) {
+        return tangent(inputTangents);
+    }
+
     /** ca·a + cb·b for two tangents, where null stands for zero (and the result is null if both are). */
     protected static DMatrixRMaj linearCombination(DMatrixRMaj a, double ca, DMatrixRMaj b, double cb) {
         if (a == null && b == null) {

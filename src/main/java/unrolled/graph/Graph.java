@@ -6,10 +6,12 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
-/** Walks over the graph that ends at a node. */
+/**
+ * Walks over the graph that ends at a node: the topological order (inputs before the nodes computed from them), which
+ * {@link Node#backward()} visits in reverse and forward mode in order, and counts taken from it.
+ */
 public final class Graph {
 
     private Graph() {}
@@ -68,17 +70,5 @@ public final class Graph {
             }
         }
         return params;
-    }
-
-    /** For each node, the nodes computed directly from it (the reverse of {@link Node#parents()}). */
-    static Map<Node, List<Node>> children(Node output) {
-        Map<Node, List<Node>> children = new IdentityHashMap<>();
-        for (Node node : topologicalOrder(output)) {
-            children.putIfAbsent(node, new ArrayList<>());
-            for (Node parent : node.parentArray()) {
-                children.computeIfAbsent(parent, p -> new ArrayList<>()).add(node);
-            }
-        }
-        return children;
     }
 }

@@ -1,6 +1,7 @@
 package unrolled.graph;
 
 import org.ejml.data.DMatrixRMaj;
+import unrolled.maths.Elementary;
 
 /** Loss functions: each reduces a prediction and a target to a 1×1 value. */
 final class Losses {
@@ -49,7 +50,8 @@ final class Losses {
     /**
      * Softmax followed by cross-entropy, fused: with ŷ = softmax(z) per row and target distribution y per row,
      * L = −(1/n) Σᵣ Σₖ yᵣₖ log ŷᵣₖ over n rows. Fusing gives the simple gradient ∂L/∂z = (ŷ − y)/n
-     * (for rows of y that sum to 1) and computes log ŷ = z − m − log Σ exp(z − m) without overflow.
+     * (for rows of y that sum to 1) and computes log ŷ = z − log Σ exp(z) from the one pass of
+     * {@link Elementary#softmax} that also gives ŷ (log-sum-exp shifted by the row maximum m, without overflow).
      * The targets are data: no gradient flows into them.
      */
     static final class SoftmaxCrossEntropy extends Function {
@@ -66,19 +68,11 @@ final class Losses {
             DMatrixRMaj z = in[0];
             Shapes.requireSame(name() + " (logits vs targets)", z, target);
             Shapes.requireNonEmpty(name(), z);
-            probabilities = Reductions.rowSoftmax(z);
             int cols = z.numCols;
+            probabilities = new DMatrixRMaj(z.numRows, cols);
             double total = 0;
             for (int r = 0; r < z.numRows; r++) {
-                double max = Double.NEGATIVE_INFINITY;
-                for (int c = 0; c < cols; c++) {
-                    max = Math.max(max, z.data[r * cols + c]);
-                }
-                double sumExp = 0;
-                for (int c = 0; c < cols; c++) {
-                    sumExp += Math.exp(z.data[r * cols + c] - max);
-                }
-                double logNormaliser = max + Math.log(sumExp);
+                double logNormaliser = Elementary.softmax(z.data, r * cols, cols, 1.0, probabilities.data, r * cols);
                 for (int c = 0; c < cols; c++) {
                     double y = target.data[r * cols + c];
                     if (y != 0) {

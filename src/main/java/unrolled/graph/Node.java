@@ -26,7 +26,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  */
 public final class Node {
 
-    private static int noGradDepth;
+    /** How many {@link #noGrad()} handles are open in each thread: graph building is off in that thread while &gt; 0. */
+    private static final ThreadLocal<int[]> NO_GRAD_DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
     private final DMatrixRMaj value;
     private final Node[] parents;
@@ -82,7 +83,7 @@ public final class Node {
             anyRequiresGrad |= inputs[i].requiresGrad;
         }
         DMatrixRMaj out = function.forward(values);
-        if (noGradDepth > 0) {
+        if (NO_GRAD_DEPTH.get()[0] > 0) {
             return new Node(out, new Node[0], null, false, null);
         }
         return new Node(out, inputs.clone(), function, anyRequiresGrad, null);
@@ -91,10 +92,12 @@ public final class Node {
     /**
      * Turns off graph building until the returned handle is closed:
      * {@code try (var ignored = Node.noGrad()) { ... }}. Ops inside produce constants, which saves the memory of
-     * the history when only values are wanted (evaluation, sampling).
+     * the history when only values are wanted (evaluation, sampling). The switch belongs to the calling thread: a
+     * {@code noGrad()} open in one thread does not stop another thread from building graphs and calling backward.
      */
     public static NoGrad noGrad() {
-        noGradDepth++;
+        int[] depth = NO_GRAD_DEPTH.get();
+        depth[0]++;
         return new NoGrad() {
             private boolean closed;
 
@@ -102,7 +105,7 @@ public final class Node {
             public void close() {
                 if (!closed) {
                     closed = true;
-                    noGradDepth--;
+                    depth[0]--;
                 }
             }
         };
@@ -114,9 +117,9 @@ public final class Node {
         void close();
     }
 
-    /** Whether graph building is currently off (inside {@link #noGrad()}). */
+    /** Whether graph building is currently off in this thread (inside {@link #noGrad()}). */
     public static boolean isNoGrad() {
-        return noGradDepth > 0;
+        return NO_GRAD_DEPTH.get()[0] > 0;
     }
 
     // ---- accessors ----------------------------------------------------------------------------------------------
@@ -147,18 +150,22 @@ public final class Node {
         return gradBuffer();
     }
 
+    /** The number of rows of the value (the batch, for an activation). */
     public int rows() {
         return value.numRows;
     }
 
+    /** The number of columns of the value (the features). */
     public int cols() {
         return value.numCols;
     }
 
+    /** Whether a gradient flows into this node: true for parameters and for nodes computed from one. */
     public boolean requiresGrad() {
         return requiresGrad;
     }
 
+    /** Whether this node was made directly ({@link #param}, {@link #constant}) rather than by an op. */
     public boolean isLeaf() {
         return function == null;
     }

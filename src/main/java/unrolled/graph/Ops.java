@@ -111,12 +111,12 @@ public final class Ops {
     }
 
     /**
-     * [a₁; a₂; …]: the inputs stacked top to bottom (all with the same number of columns). The {@link RowBlocks} of
-     * one matrix stack back into that matrix, without a copy.
+     * [a₁; a₂; …]: the inputs stacked top to bottom (all with the same number of columns). {@link RowSlices} of
+     * one matrix (a fused layer's steps) stack back into that matrix, without a copy.
      */
     public static Node stackRows(java.util.List<Node> parts) {
-        if (parts instanceof RowBlocks blocks) {
-            return blocks.stacked();
+        if (parts instanceof RowSlices slices) {
+            return slices.stacked();
         }
         return Node.apply(new Join(false), parts.toArray(new Node[0]));
     }

@@ -1,6 +1,7 @@
 package unrolled.graph;
 
 import org.ejml.data.DMatrixRMaj;
+import unrolled.maths.Elementary;
 
 /**
  * An op applied to every entry on its own, y = f(x). Its Jacobian is diagonal, so both directions are a product
@@ -55,31 +56,25 @@ abstract class Pointwise extends Function {
         return dy;
     }
 
-    /** tanh(x); tanh′(x) = 1 − tanh²(x). */
+    /** tanh(x); tanh′(x) = 1 − tanh²(x) ({@link Elementary#tanhDerivative}). */
     static final class Tanh extends Pointwise {
         @Override public String name() { return "tanh"; }
         @Override double value(double x) { return Math.tanh(x); }
-        @Override double derivative(double x, double y) { return 1 - y * y; }
+        @Override double derivative(double x, double y) { return Elementary.tanhDerivative(y); }
     }
 
-    /** σ(x) = 1 / (1 + e^(−x)); σ′(x) = σ(x)(1 − σ(x)). */
+    /** σ(x) = 1 / (1 + e^(−x)); σ′(x) = σ(x)(1 − σ(x)) (both from {@link Elementary}). */
     static final class Sigmoid extends Pointwise {
         @Override public String name() { return "sigmoid"; }
-        @Override double value(double x) {
-            if (x >= 0) {
-                return 1 / (1 + Math.exp(-x));
-            }
-            double e = Math.exp(x);
-            return e / (1 + e);
-        }
-        @Override double derivative(double x, double y) { return y * (1 - y); }
+        @Override double value(double x) { return Elementary.sigmoid(x); }
+        @Override double derivative(double x, double y) { return Elementary.sigmoidDerivative(y); }
     }
 
     /** relu(x) = max(0, x); relu′(x) = 1 for x &gt; 0, else 0 (the subgradient 0 at x = 0, as PyTorch). */
     static final class Relu extends Pointwise {
         @Override public String name() { return "relu"; }
         @Override double value(double x) { return x > 0 ? x : 0; }
-        @Override double derivative(double x, double y) { return x > 0 ? 1 : 0; }
+        @Override double derivative(double x, double y) { return Elementary.reluDerivative(y); }
     }
 
     /** eˣ; its derivative is itself. */

@@ -2,6 +2,7 @@ package unrolled.graph;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import unrolled.maths.Elementary;
 
 /** Ops that combine many entries: sum, mean and the row-wise softmax. */
 final class Reductions {
@@ -78,25 +79,11 @@ final class Reductions {
         }
     }
 
-    /** The softmax of every row of x, computed stably by subtracting the row maximum first. */
-    static DMatrixRMaj rowSoftmax(DMatrixRMaj x) {
+    /** The softmax of every row of x, computed stably by {@link Elementary#softmax} (shifted by the row maximum). */
+    private static DMatrixRMaj rowSoftmax(DMatrixRMaj x) {
         DMatrixRMaj y = new DMatrixRMaj(x.numRows, x.numCols);
-        int cols = x.numCols;
         for (int r = 0; r < x.numRows; r++) {
-            int start = r * cols;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < cols; c++) {
-                max = Math.max(max, x.data[start + c]);
-            }
-            double total = 0;
-            for (int c = 0; c < cols; c++) {
-                double e = Math.exp(x.data[start + c] - max);
-                y.data[start + c] = e;
-                total += e;
-            }
-            for (int c = 0; c < cols; c++) {
-                y.data[start + c] /= total;
-            }
+            Elementary.softmax(x.data, r * x.numCols, x.numCols, 1.0, y.data, r * x.numCols);
         }
         return y;
     }

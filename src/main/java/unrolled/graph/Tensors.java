@@ -32,14 +32,17 @@ public final class Tensors {
         return row(value);
     }
 
+    /** A rows × cols matrix of zeros. */
     public static DMatrixRMaj zeros(int rows, int cols) {
         return new DMatrixRMaj(rows, cols);
     }
 
+    /** A rows × cols matrix of ones. */
     public static DMatrixRMaj ones(int rows, int cols) {
         return filled(rows, cols, 1.0);
     }
 
+    /** A rows × cols matrix with every entry {@code value}. */
     public static DMatrixRMaj filled(int rows, int cols, double value) {
         DMatrixRMaj m = new DMatrixRMaj(rows, cols);
         m.fill(value);

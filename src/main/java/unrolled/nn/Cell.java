@@ -19,6 +19,14 @@ public interface Cell {
     /** The trainable parameters under PyTorch's names for a single cell ("weight_ih", "bias_hh", …). */
     Parameters parameters();
 
+    /**
+     * This cell over a whole sequence as one fused op ({@link FusedForm}), or null when it has none and is unrolled
+     * step by step. A cell that has one declares it here, next to its {@link #step}; the default is none.
+     */
+    default FusedForm fusedForm() {
+        return null;
+    }
+
     /** The all-zero state for a batch, as PyTorch starts by default. */
     default State initialState(int batch) {
         return State.of(Node.constant("h0", Tensors.zeros(batch, hiddenSize())));

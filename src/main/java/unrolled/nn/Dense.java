@@ -14,6 +14,7 @@ public final class Dense {
     private final Node weight;
     private final Node bias;
 
+    /** A layer from given parameters: W is out × in, b is 1 × out or null. */
     public Dense(Node weight, Node bias) {
         this.weight = weight;
         this.bias = bias;
@@ -31,6 +32,7 @@ public final class Dense {
         return new Dense(Init.filled("weight", outputSize, inputSize, 1.0), null);
     }
 
+    /** y = x·Wᵀ + b for a batch × in input. */
     public Node forward(Node x) {
         if (x.cols() != weight.cols()) {
             throw new IllegalArgumentException("Dense: expected input of width " + weight.cols() + ", got "
@@ -39,14 +41,27 @@ public final class Dense {
         return linear(x, weight, bias);
     }
 
+    /** W, out × in ("weight"). */
+    public Node weight() {
+        return weight;
+    }
+
+    /** b, 1 × out ("bias"), or null for a layer without one. */
+    public Node bias() {
+        return bias;
+    }
+
+    /** in, the width of the input. */
     public int inputSize() {
         return weight.cols();
     }
 
+    /** out, the width of the output. */
     public int outputSize() {
         return weight.rows();
     }
 
+    /** "weight" and, if present, "bias". */
     public Parameters parameters() {
         Parameters p = new Parameters().add("weight", weight);
         return bias == null ? p : p.add("bias", bias);

@@ -41,10 +41,12 @@ public final class Dropout {
         this(p, new Random(seed));
     }
 
+    /** p, the probability that an entry is dropped. */
     public double p() {
         return p;
     }
 
+    /** Whether masks are drawn (training) or the layer passes its input through (evaluation). */
     public boolean isTraining() {
         return training;
     }

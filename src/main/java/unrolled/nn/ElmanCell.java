@@ -1,6 +1,7 @@
 package unrolled.nn;
 
 import java.util.Random;
+import unrolled.fast.Fused;
 import unrolled.graph.Node;
 
 /**
@@ -53,6 +54,17 @@ public final class ElmanCell extends StackedCell {
         requireInput(x);
         requireState(x, previous);
         return State.of(activation.apply(weights.of(x, previous.h())));
+    }
+
+    /** Tanh and relu cells with both biases run as one {@code fusedRNN} op ({@link Fused#elman}). */
+    @Override
+    public FusedForm fusedForm() {
+        if (activation != Activation.TANH && activation != Activation.RELU || !weights.hasBiases()) {
+            return null;
+        }
+        boolean relu = activation == Activation.RELU;
+        return FusedLayer.of(this, 1, (inputs, initial, composed) ->
+                Fused.elman(weights.fused(), relu, inputs, initial.h(), composed));
     }
 
     @Override

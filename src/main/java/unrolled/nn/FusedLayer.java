@@ -5,32 +5,43 @@ import static unrolled.graph.Ops.stackRows;
 
 import java.util.ArrayList;
 import java.util.List;
+import unrolled.fast.Fused;
 import unrolled.graph.Node;
-import unrolled.graph.RowBlocks;
 
 /**
- * Runs a whole sequence through a cell's fused op ({@link FusedElman}, {@link FusedLSTM}, {@link FusedGRU}) and
- * hands back the same {@link RecurrentLayer.Output} as unrolling the composed cell: the per-step outputs are the
- * {@link RowBlocks} of the op's value, so gradients reach them (and everything before them) as usual, and stacking
- * them again (a head over every step, the next layer's input) costs no copy.
+ * What every cell's {@link FusedForm} does around its fused op: check the sequence against the cell (with the
+ * messages of the composed cells), check that the layer fits in memory, and turn the op's result into a
+ * {@link RecurrentLayer.Output}. It also gives the op its {@link Fused.Composed} form, the cell unrolled step by step,
+ * for forward mode.
  */
 final class FusedLayer {
 
     private FusedLayer() {}
 
-    /** Elman cells with tanh or relu and both biases, plain LSTM cells and PyTorch-form GRU cells are fused. */
-    static boolean supports(Cell cell) {
-        if (cell instanceof ElmanCell elman) {
-            Activation a = elman.activation();
-            return (a == Activation.TANH || a == Activation.RELU) && elman.parameters().names().size() == 4;
-        }
-        if (cell instanceof GRUCell gru) {
-            return gru.variant() == GRUCell.Variant.PYTORCH;
-        }
-        return cell.getClass() == LSTMCell.class;
+    /** The fused op of one cell, given its stacked inputs, its initial state and its composed form. */
+    @FunctionalInterface
+    interface Op {
+        Fused.Sequence run(List<Node> inputs, State initial, Fused.Composed composed);
     }
 
-    static RecurrentLayer.Output run(Cell cell, List<Node> inputs, State initial) {
+    /**
+     * A cell's fused form around its op.
+     *
+     * @param cell           the cell (for the checks and the composed form)
+     * @param widthPerHidden what forward allocates per step and batch row, beyond the stacked input, in units of H:
+     *                       1 for Elman (the output, computed in place), 7 for the GRU (gates 3H, recurrent part 3H,
+     *                       h) and the LSTM (gates 4H, h, c, tanh c)
+     * @param op             the call into {@link Fused}
+     */
+    static FusedForm of(Cell cell, long widthPerHidden, Op op) {
+        return (inputs, initial) -> {
+            requireSequence(cell, inputs, initial, widthPerHidden);
+            Fused.Sequence s = op.run(inputs, initial, (x, h0, c0) -> unroll(cell, x, h0, c0));
+            return new RecurrentLayer.Output(s.outputs(), new State(s.h(), s.c()));
+        };
+    }
+
+    private static void requireSequence(Cell cell, List<Node> inputs, State initial, long widthPerHidden) {
         int steps = inputs.size();
         cell.requireState(inputs.get(0), initial);
         int batch = initial.h().rows();
@@ -42,25 +53,22 @@ final class FusedLayer {
             }
         }
         int hidden = cell.hiddenSize();
-        // what forward allocates per step and batch row: the stacked input, then H for Elman (the output, computed
-        // in place), 7H for the GRU (gates 3H, recurrent part 3H, h) and the LSTM (gates 4H, h, c, tanh c)
         MemoryEstimate.require(cell.getClass().getSimpleName() + " (fused)", steps, batch, hidden,
-                cell.inputSize() + (cell instanceof ElmanCell ? 1L : 7L) * hidden);
-        Parameters p = cell.parameters();
-        List<Node> arguments = new ArrayList<>(List.of(stackRows(inputs), p.get("weight_ih"), p.get("weight_hh"),
-                p.get("bias_ih"), p.get("bias_hh"), initial.h()));
-        FusedRecurrence op;
-        if (cell instanceof ElmanCell elman) {
-            op = new FusedElman(steps, batch, hidden, elman.activation());
-        } else if (cell instanceof GRUCell) {
-            op = new FusedGRU(steps, batch, hidden);
-        } else {
-            op = new FusedLSTM(steps, batch, hidden);
-            arguments.add(initial.c());
+                cell.inputSize() + widthPerHidden * hidden);
+    }
+
+    /** [h_1; …; h_T] (and c_T below them when there is a cell state): the cell unrolled over the stacked inputs. */
+    private static Node unroll(Cell cell, Node stackedInputs, Node h0, Node c0) {
+        int batch = h0.rows();
+        State state = new State(h0, c0);
+        List<Node> rows = new ArrayList<>();
+        for (int t = 0; t < stackedInputs.rows() / batch; t++) {
+            state = cell.step(sliceRows(stackedInputs, t * batch, (t + 1) * batch), state);
+            rows.add(state.h());
         }
-        Node y = Node.apply(op, arguments.toArray(new Node[0]));
-        List<Node> outputs = new RowBlocks(y, batch, steps);
-        Node c = op instanceof FusedLSTM ? sliceRows(y, steps * batch, (steps + 1) * batch) : null;
-        return new RecurrentLayer.Output(outputs, new State(outputs.get(steps - 1), c));
+        if (c0 != null) {
+            rows.add(state.c());
+        }
+        return stackRows(rows);
     }
 }

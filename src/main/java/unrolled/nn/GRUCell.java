@@ -8,6 +8,7 @@ import static unrolled.graph.Ops.sub;
 import static unrolled.graph.Ops.tanh;
 
 import java.util.Random;
+import unrolled.fast.Fused;
 import unrolled.graph.Node;
 
 /**
@@ -54,6 +55,7 @@ public final class GRUCell extends StackedCell {
         return random(inputSize, hiddenSize, Variant.PYTORCH, random);
     }
 
+    /** Where the reset gate acts (see {@link Variant}). */
     public Variant variant() {
         return variant;
     }
@@ -80,6 +82,16 @@ public final class GRUCell extends StackedCell {
         Node n = tanh(add(slice(a, 2 * h, 3 * h), resetHidden)).named("n");
         Node hNew = add(n, mul(z, sub(hPrev, n))).named("h");
         return new Gates(r, z, n, hNew);
+    }
+
+    /** PyTorch-form cells with both biases run as one {@code fusedGRU} op ({@link Fused#gru}); Cho's form has none. */
+    @Override
+    public FusedForm fusedForm() {
+        if (variant != Variant.PYTORCH || !weights.hasBiases()) {
+            return null;
+        }
+        return FusedLayer.of(this, 7, (inputs, initial, composed) ->
+                Fused.gru(weights.fused(), inputs, initial.h(), composed));
     }
 
     @Override

@@ -4,6 +4,7 @@ import static unrolled.graph.Ops.add;
 import static unrolled.graph.Ops.linear;
 
 import java.util.Random;
+import unrolled.fast.Fused;
 import unrolled.graph.Node;
 
 /**
@@ -83,6 +84,16 @@ final class GateWeights {
             biasIh.value().set(0, j, ihValue);
             biasHh.value().set(0, j, hhValue);
         }
+    }
+
+    /** Whether both biases are present, as the fused ops need. */
+    boolean hasBiases() {
+        return biasIh != null && biasHh != null;
+    }
+
+    /** The four tensors, typed, for the fused ops of the speed tier. */
+    Fused.Weights fused() {
+        return new Fused.Weights(weightIh, weightHh, biasIh, biasHh);
     }
 
     /** weight_ih, weight_hh, bias_ih, bias_hh (the biases if present), PyTorch's order. */

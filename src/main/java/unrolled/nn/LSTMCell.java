@@ -7,6 +7,7 @@ import static unrolled.graph.Ops.slice;
 import static unrolled.graph.Ops.tanh;
 
 import java.util.Random;
+import unrolled.fast.Fused;
 import unrolled.graph.Node;
 import unrolled.graph.Tensors;
 
@@ -35,6 +36,7 @@ public class LSTMCell extends StackedCell {
         }
     }
 
+    /** A cell from given parameters: W_ih 4H × input, W_hh 4H × H, biases 1 × 4H (or null). */
     public LSTMCell(Node weightIh, Node weightHh, Node biasIh, Node biasHh) {
         this(new GateWeights("LSTMCell", 4, weightIh, weightHh, biasIh, biasHh));
     }
@@ -90,6 +92,19 @@ public class LSTMCell extends StackedCell {
         Node o = sigmoid(peepholes.output(slice(a, 3 * h, 4 * h), c)).named("o");
         Node hNew = mul(o, tanh(c)).named("h");
         return new Gates(i, f, g, o, c, hNew);
+    }
+
+    /**
+     * The plain LSTM cell with both biases runs as one {@code fusedLSTM} op ({@link Fused#lstm}). A subclass changes
+     * the step (peepholes), so it has no fused form unless it declares its own.
+     */
+    @Override
+    public FusedForm fusedForm() {
+        if (getClass() != LSTMCell.class || !weights.hasBiases()) {
+            return null;
+        }
+        return FusedLayer.of(this, 7, (inputs, initial, composed) ->
+                Fused.lstm(weights.fused(), inputs, initial.h(), initial.c(), composed));
     }
 
     @Override

@@ -10,6 +10,7 @@ import unrolled.graph.Node;
  */
 public final class ManyToMany extends RecurrentWithHead<ManyToMany> {
 
+    /** The recurrent part and the head applied at every step. */
     public ManyToMany(Recurrent rnn, Dense fc) {
         super(rnn, fc);
     }

@@ -14,6 +14,7 @@ import unrolled.graph.Node;
  */
 public final class ManyToOne extends RecurrentWithHead<ManyToOne> {
 
+    /** The recurrent part and the head applied to h_T. */
     public ManyToOne(Recurrent rnn, Dense fc) {
         super(rnn, fc);
     }

@@ -18,6 +18,7 @@ public final class OneToMany extends RecurrentWithHead<OneToMany> {
 
     private final Feedback feedback;
 
+    /** The recurrent part, the head, and what the rnn reads after the first step; the rnn must be unidirectional. */
     public OneToMany(Recurrent rnn, Dense fc, Feedback feedback) {
         super(rnn, fc);
         if (rnn.isBidirectional()) {

@@ -84,10 +84,12 @@ public final class Parameters implements Iterable<Map.Entry<String, Node>> {
         return p;
     }
 
+    /** The names, in the order they were added. */
     public List<String> names() {
         return List.copyOf(byName.keySet());
     }
 
+    /** The parameter nodes, in the order of {@link #names()}. */
     public List<Node> nodes() {
         return List.copyOf(byName.values());
     }

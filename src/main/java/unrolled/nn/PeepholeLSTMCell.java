@@ -27,6 +27,12 @@ public final class PeepholeLSTMCell extends LSTMCell {
                 new Peepholes(weightCi, weightCf, weightCo));
     }
 
+    /** None: the peephole terms are not in the fused LSTM op, so the cell is unrolled step by step. */
+    @Override
+    public FusedForm fusedForm() {
+        return null;
+    }
+
     private PeepholeLSTMCell(GateWeights weights, Peepholes peepholes) {
         super(weights);
         int h = weights.hiddenSize();

@@ -164,8 +164,8 @@ public final class Recurrent {
 
     /** One cell over the sequence: as one fused op when the model is fused and the cell has one, else step by step. */
     private RecurrentLayer.Output unroll(Cell cell, List<Node> inputs, State initial) {
-        return fused && FusedLayer.supports(cell) ? FusedLayer.run(cell, inputs, initial)
-                : new RecurrentLayer(cell).forward(inputs, initial);
+        FusedForm fusedForm = fused ? cell.fusedForm() : null;
+        return fusedForm != null ? fusedForm.run(inputs, initial) : new RecurrentLayer(cell).forward(inputs, initial);
     }
 
     private static List<Node> reversed(List<Node> xs) {
@@ -191,14 +191,17 @@ public final class Recurrent {
         return cells.get(layer * directions + direction);
     }
 
+    /** I, the width of the input at each step. */
     public int inputSize() {
         return cells.get(0).inputSize();
     }
 
+    /** H, the width of each direction's hidden state. */
     public int hiddenSize() {
         return cells.get(0).hiddenSize();
     }
 
+    /** The number of stacked layers. */
     public int numLayers() {
         return layers;
     }

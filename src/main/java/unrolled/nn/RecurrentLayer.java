@@ -56,6 +56,7 @@ public final class RecurrentLayer {
         return new Output(outputs, state);
     }
 
+    /** The cell's parameters (shared by every step). */
     public Parameters parameters() {
         return cell.parameters();
     }

@@ -27,6 +27,7 @@ public final class Adam extends AbstractOptimizer {
         this(parameters, 1e-3);
     }
 
+    /** Adam with learning rate η and PyTorch's β = (0.9, 0.999), ε = 1e−8. */
     public Adam(Parameters parameters, double learningRate) {
         this(parameters, learningRate, 0.9, 0.999, 1e-8);
     }
@@ -49,14 +50,17 @@ public final class Adam extends AbstractOptimizer {
         this.v = zeroState();
     }
 
+    /** Adam on unnamed parameters, with PyTorch's defaults. */
     public Adam(List<Node> parameters) {
         this(named(parameters));
     }
 
+    /** Adam on unnamed parameters with learning rate η. */
     public Adam(List<Node> parameters, double learningRate) {
         this(named(parameters), learningRate);
     }
 
+    /** Adam on unnamed parameters with every hyper-parameter given. */
     public Adam(List<Node> parameters, double learningRate, double beta1, double beta2, double eps) {
         this(named(parameters), learningRate, beta1, beta2, eps);
     }

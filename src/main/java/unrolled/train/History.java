@@ -77,10 +77,12 @@ public final class History {
         return rows.stream().mapToDouble(r -> r[SECONDS]).sum();
     }
 
+    /** Whether perplexity was recorded each epoch. */
     public boolean hasPerplexity() {
         return tracksPerplexity;
     }
 
+    /** Whether a validation loss was recorded each epoch. */
     public boolean hasValidation() {
         return tracksValidation;
     }

@@ -20,6 +20,7 @@ public final class LiveChart implements TrainingListener {
         this(display, Duration.ofSeconds(1));
     }
 
+    /** Redraws at most once per {@code minInterval} (and always at the last epoch). */
     public LiveChart(NotebookDisplay display, Duration minInterval) {
         this.display = display;
         this.minIntervalNanos = minInterval.toNanos();

@@ -24,6 +24,7 @@ public final class RMSprop extends AbstractOptimizer {
         this(parameters, 1e-2);
     }
 
+    /** RMSprop with learning rate η and PyTorch's α = 0.99, ε = 1e−8. */
     public RMSprop(Parameters parameters, double learningRate) {
         this(parameters, learningRate, 0.99, 1e-8);
     }
@@ -42,14 +43,17 @@ public final class RMSprop extends AbstractOptimizer {
         this.squareAverage = zeroState();
     }
 
+    /** RMSprop on unnamed parameters, with PyTorch's defaults. */
     public RMSprop(List<Node> parameters) {
         this(named(parameters));
     }
 
+    /** RMSprop on unnamed parameters with learning rate η. */
     public RMSprop(List<Node> parameters, double learningRate) {
         this(named(parameters), learningRate);
     }
 
+    /** RMSprop on unnamed parameters with every hyper-parameter given. */
     public RMSprop(List<Node> parameters, double learningRate, double alpha, double eps) {
         this(named(parameters), learningRate, alpha, eps);
     }

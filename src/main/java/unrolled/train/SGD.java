@@ -38,14 +38,17 @@ public final class SGD extends AbstractOptimizer {
         this.velocity = zeroState();
     }
 
+    /** SGD on unnamed parameters, with the defaults of {@link #SGD(Parameters)}. */
     public SGD(List<Node> parameters) {
         this(named(parameters));
     }
 
+    /** SGD on unnamed parameters with learning rate η and no momentum. */
     public SGD(List<Node> parameters, double learningRate) {
         this(named(parameters), learningRate);
     }
 
+    /** SGD with momentum on unnamed parameters. */
     public SGD(List<Node> parameters, double learningRate, double momentum) {
         this(named(parameters), learningRate, momentum);
     }
@@ -60,6 +63,7 @@ public final class SGD extends AbstractOptimizer {
         }
     }
 
+    /** μ, the momentum (0 for plain SGD). */
     public double momentum() {
         return momentum;
     }

@@ -38,6 +38,7 @@ public final class Trainer {
     private DoubleSupplier validation;
     private List<TrainingListener> listeners = TrainingListener.defaults();
 
+    /** A trainer that updates the parameters with this optimizer. */
     public Trainer(Optimizer optimizer) {
         if (optimizer == null) {
             throw new IllegalArgumentException("Trainer: need an optimizer");
@@ -164,6 +165,7 @@ public final class Trainer {
         return loss;
     }
 
+    /** The optimizer the trainer steps. */
     public Optimizer optimizer() {
         return optimizer;
     }

@@ -79,6 +79,34 @@ class BackwardTest {
         assertTrue(e.getMessage().contains("noGrad"), e.getMessage());
     }
 
+    /** The switch is per thread: a noGrad() open in one thread (evaluation, sampling) leaves another one training. */
+    @Test
+    void noGradInOneThreadDoesNotStopBackwardInAnother() throws Exception {
+        java.util.concurrent.CountDownLatch opened = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        Thread evaluator = new Thread(() -> {
+            try (Node.NoGrad ignored = Node.noGrad()) {
+                opened.countDown();
+                done.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        evaluator.start();
+        opened.await();
+        try {
+            assertFalse(Node.isNoGrad(), "another thread's noGrad() is not this thread's");
+            Node x = Node.param("x", 2.0);
+            Node y = x.tanh().scale(3);
+            assertFalse(y.isLeaf());
+            y.backward();
+            assertEquals(3 * (1 - Math.tanh(2) * Math.tanh(2)), x.grad().get(0), 1e-15);
+        } finally {
+            done.countDown();
+            evaluator.join();
+        }
+    }
+
     @Test
     void constantsReceiveNoGradient() {
         Node w = Node.param("w", 3.0);

@@ -6,6 +6,7 @@ import static unrolled.graph.Ops.*;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
+import unrolled.calculus.ForwardMode;
 
 /** Every bad input fails at the op with a message naming the op and what was wrong. */
 class BadInputTest {

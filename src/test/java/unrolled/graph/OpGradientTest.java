@@ -12,6 +12,9 @@ import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import unrolled.calculus.AllPaths;
+import unrolled.calculus.ForwardMode;
+import unrolled.calculus.GradCheck;
 
 /**
  * Every op against central finite differences, and its forward-mode rule against its backward rule.

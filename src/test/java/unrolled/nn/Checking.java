@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.function.Supplier;
 import org.ejml.dense.row.CommonOps_DDRM;
-import unrolled.graph.GradCheck;
+import unrolled.calculus.GradCheck;
 import unrolled.graph.Node;
 import unrolled.graph.Tensors;
 

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import unrolled.graph.ForwardMode;
-import unrolled.graph.GradCheck;
+import unrolled.calculus.ForwardMode;
+import unrolled.calculus.GradCheck;
 import unrolled.graph.Node;
 import unrolled.graph.Tensors;
 
@@ -118,6 +118,10 @@ class FusedTest {
         assertTrue(report.passed() && report.maxRelativeError() <= 1e-7, report::toString);
     }
 
+    static Stream<String> configurationsWithoutLayers() {
+        return MODELS.keySet().stream().sorted();
+    }
+
     static Stream<String> fusedModels() {
         return Stream.of("rnn tanh", "lstm", "gru");
     }
@@ -152,17 +156,46 @@ class FusedTest {
         assertEquals("add", cho.forward(xs).lastOutput().function().name(), "h = (1 − z)∘n + z∘h, step by step");
         assertEquals("sliceRows", Recurrent.lstm(2, 3).fused(true).seed(1).build().forward(xs).lastOutput()
                 .function().name(), "a fused layer's outputs are row blocks of the fused op");
-        assertTrue(FusedLayer.supports(ElmanCell.random(2, 3, new Random(0))));
-        assertTrue(!FusedLayer.supports(ElmanCell.linearMemory(2, 2)));
+        assertTrue(ElmanCell.random(2, 3, new Random(0)).fusedForm() != null, "each cell declares its fused form");
+        assertTrue(ElmanCell.linearMemory(2, 2).fusedForm() == null, "a linear cell without biases has none");
+        assertTrue(PeepholeLSTMCell.random(2, 3, new Random(0)).fusedForm() == null, "peepholes are not fused");
+    }
+
+    /** The Function contract holds for the fused ops too: forward mode gives the composed model's tangents. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("configurationsWithoutLayers")
+    void forwardModeOnAFusedModelGivesTheComposedTangents(String model) {
+        DMatrixRMaj direction = Tensors.uniform(2, 3, -1, 1, new Random(8));
+        List<DMatrixRMaj> alongX = new ArrayList<>();
+        List<DMatrixRMaj> byWeight = new ArrayList<>();
+        for (boolean fused : List.of(false, true)) {
+            Recurrent rnn = MODELS.get(model).apply(3, 4).layers(2).fused(fused).seed(5).build();
+            Random data = new Random(9);
+            List<Node> xs = new ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                xs.add(Node.param("x" + t, Tensors.uniform(2, 3, -1, 1, data)));
+            }
+            Node out = sum(mul(stackRows(rnn.forward(xs).outputs()), Node.constant(Tensors.uniform(6, 4, -1, 1, data))));
+            Node w = rnn.parameters().get(rnn.parameters().names().get(1));
+            alongX.add(ForwardMode.tangent(out, xs.get(0), direction));
+            byWeight.add(ForwardMode.gradient(out, w));
+            out.backward();
+            assertClose(List.of(w.grad()), List.of(byWeight.get(byWeight.size() - 1)), "forward = reverse mode");
+        }
+        assertClose(alongX.subList(0, 1), alongX.subList(1, 2), "tangent along x_1");
+        assertClose(byWeight.subList(0, 1), byWeight.subList(1, 2), "∂L/∂W_hh by forward mode");
     }
 
     @Test
-    void forwardModeOnAFusedLayerSaysWhatToDo() {
+    void aFusedOpAsksForGraphBuildingWhenItsTangentIsWanted() {
         Recurrent rnn = Recurrent.lstm(2, 3).fused(true).seed(1).build();
         Node x = Node.param("x", Tensors.ones(1, 2));
         Node out = sum(rnn.forward(List.of(x)).lastOutput());
-        UnsupportedOperationException e = assertThrows(UnsupportedOperationException.class,
-                () -> ForwardMode.tangent(out, x, Tensors.ones(1, 2)));
-        assertTrue(e.getMessage().contains("fusedLSTM") && e.getMessage().contains("fused(false)"), e.getMessage());
+        IllegalStateException e;
+        try (Node.NoGrad ignored = Node.noGrad()) {
+            e = assertThrows(IllegalStateException.class, () -> ForwardMode.tangent(out, x, Tensors.ones(1, 2)));
+        }
+        assertTrue(e.getMessage().contains("fusedLSTM") && e.getMessage().contains("noGrad"), e.getMessage());
+        assertEquals(1, ForwardMode.tangent(out, x, Tensors.ones(1, 2)).getNumElements(), "works once noGrad is closed");
     }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import unrolled.graph.GradCheck;
+import unrolled.calculus.GradCheck;
 import unrolled.graph.Node;
 import unrolled.graph.Tensors;
 

@@ -1,9 +1,10 @@
-package unrolled.graph;
+package unrolled.fast.kernel;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import unrolled.maths.Elementary;
 
 /**
  * The SIMD side of {@link Activations}; loaded only when the Vector API module is present.
@@ -43,7 +44,7 @@ final class VectorActivations {
             one.div(exp(x.neg()).add(one)).intoArray(a, i);
         }
         for (; i < to; i++) {
-            a[i] = Activations.sigmoid(a[i]);
+            a[i] = Elementary.sigmoid(a[i]);
         }
     }
 

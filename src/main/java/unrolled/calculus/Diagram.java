@@ -1,4 +1,4 @@
-package unrolled.graph;
+package unrolled.calculus;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -19,6 +19,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.ejml.data.DMatrixRMaj;
+import unrolled.graph.Graph;
+import unrolled.graph.Node;
+import unrolled.graph.Tensors;
 
 /**
  * A picture of the graph that ends at a node: inputs on the left, the output on the right, one box per node with its
@@ -71,7 +74,7 @@ public final class Diagram {
                     .append("\", fillcolor=\"").append(fill(node)).append("\"];\n");
         }
         for (Node node : order) {
-            for (Node parent : node.parentArray()) {
+            for (Node parent : node.parents()) {
                 s.append("  n").append(ids.get(parent)).append(" -> n").append(ids.get(node)).append(";\n");
             }
         }
@@ -219,7 +222,7 @@ public final class Diagram {
         int middle = boxHeight / 2;
         for (Node node : order) {
             int[] to = position.get(node);
-            for (Node parent : node.parentArray()) {
+            for (Node parent : node.parents()) {
                 int[] from = position.get(parent);
                 arrow(g, from[0] + boxWidth.get(parent), from[1] + middle, to[0], to[1] + middle);
             }
@@ -246,14 +249,14 @@ public final class Diagram {
         Map<Node, Integer> depth = new IdentityHashMap<>();
         for (Node node : order) {
             int d = 0;
-            for (Node parent : node.parentArray()) {
+            for (Node parent : node.parents()) {
                 d = Math.max(d, depth.get(parent) + 1);
             }
             depth.put(node, d);
         }
         Map<Node, Integer> firstUse = new IdentityHashMap<>();
         for (Node node : order) {
-            for (Node parent : node.parentArray()) {
+            for (Node parent : node.parents()) {
                 if (parent.isLeaf()) {
                     firstUse.merge(parent, depth.get(node) - 1, Math::min);
                 }

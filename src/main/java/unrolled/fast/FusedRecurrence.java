@@ -1,12 +1,17 @@
-package unrolled.nn;
+package unrolled.fast;
 
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
+import unrolled.calculus.ForwardMode;
+import unrolled.fast.kernel.Gemm;
 import unrolled.graph.Function;
-import unrolled.graph.Gemm;
+import unrolled.graph.Node;
 
 /**
- * A whole recurrent layer over a whole sequence as one graph op: the fast path behind {@link Recurrent}, as
- * PyTorch's nn.LSTM is behind its LSTMCell. The numbers are those of the composed cell (tested to 1e−10); what
+ * A whole recurrent layer over a whole sequence as one graph op: the fast path behind {@code unrolled.nn.Recurrent},
+ * as PyTorch's nn.LSTM is behind its LSTMCell (made by {@link Fused}). The numbers are those of the composed cell (tested to 1e−10); what
  * changes is the bookkeeping:
  * <ul>
  *   <li>the input projection X·W_ihᵀ + b of all T steps is one matrix product (T·B × G·H);</li>
@@ -18,7 +23,8 @@ import unrolled.graph.Gemm;
  * Inputs, in order: X (the T steps stacked, T·B × I), W_ih (G·H × I), W_hh (G·H × H), b_ih and b_hh (1 × G·H),
  * h_0 (B × H) and, for cells with a cell state, c_0 (B × H). The output stacks h_1 … h_T (T·B × H); subclasses may
  * append rows (the LSTM appends c_T). G is the number of gate blocks: 1 for an Elman cell, 3 for a GRU, 4 for an LSTM.
- * Forward-mode tangents are not provided: use the composed cells for those.
+ * Forward-mode tangents are those of the {@link Fused.Composed} cells on the same inputs (built once, on the first
+ * tangent asked for).
  */
 abstract class FusedRecurrence extends Function {
 
@@ -32,12 +38,22 @@ abstract class FusedRecurrence extends Function {
     protected DMatrixRMaj h0;
     /** h_1 … h_T stacked (and any appended rows): the op's value. */
     protected DMatrixRMaj out;
+    /** The same layer from graph ops, its input nodes, and the node it gives (built on the first tangent). */
+    private Fused.Composed composed;
+    private List<Node> arguments;
+    private Node composedValue;
 
     FusedRecurrence(int steps, int batch, int hidden, int gates) {
         this.steps = steps;
         this.batch = batch;
         this.hidden = hidden;
         this.width = gates * hidden;
+    }
+
+    /** Remembers how to compose this layer from graph ops on the op's own input nodes, for {@link #tangent}. */
+    void composedBy(Fused.Composed composed, List<Node> arguments) {
+        this.composed = composed;
+        this.arguments = List.copyOf(arguments);
     }
 
     /** Keeps the inputs every cell has and checks that they fit together. */
@@ -156,9 +172,33 @@ abstract class FusedRecurrence extends Function {
         }
     }
 
+    /**
+     * ẏ = Σᵢ (∂y/∂xᵢ)·ẋᵢ, pushed by forward mode through the composed cells on the op's own input nodes (the same
+     * maths as the fused forward pass, op by op), so a fused model has the tangents of the composed one.
+     */
     @Override
     protected DMatrixRMaj tangent(DMatrixRMaj[] inputTangents) {
-        throw new UnsupportedOperationException(name() + ": forward mode is not available on the fused layer;"
-                + " build the model with .fused(false) to get the composed cells");
+        if (composed == null) {
+            throw new UnsupportedOperationException(name() + ": forward mode needs the composed form of the layer;"
+                    + " make fused layers with unrolled.fast.Fused, or build the model with .fused(false)");
+        }
+        Map<Node, DMatrixRMaj> moving = new IdentityHashMap<>();
+        for (int i = 0; i < inputTangents.length; i++) {
+            if (inputTangents[i] != null) {
+                moving.put(arguments.get(i), inputTangents[i]);
+            }
+        }
+        if (moving.isEmpty()) {
+            return null;
+        }
+        if (composedValue == null) {
+            if (Node.isNoGrad()) {
+                throw new IllegalStateException(name() + ": forward mode builds the composed layer as a graph;"
+                        + " close noGrad() first");
+            }
+            composedValue = composed.unroll(arguments.get(0), arguments.get(5),
+                    arguments.size() > 6 ? arguments.get(6) : null);
+        }
+        return ForwardMode.tangent(composedValue, moving);
     }
 }

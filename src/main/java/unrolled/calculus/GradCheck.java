@@ -1,4 +1,4 @@
-package unrolled.graph;
+package unrolled.calculus;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.ejml.data.DMatrixRMaj;
+import unrolled.graph.Graph;
+import unrolled.graph.Node;
 
 /**
  * Checks backprop against central finite differences in double precision: for every entry θ of every parameter,

@@ -1,9 +1,13 @@
-package unrolled.graph;
+package unrolled.calculus;
 
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
+import unrolled.graph.Graph;
+import unrolled.graph.Node;
+import unrolled.graph.ShapeException;
+import unrolled.graph.Tensors;
 
 /**
  * Forward-mode differentiation on the same graphs: push a tangent ẋ (a direction of change of one input) through
@@ -19,24 +23,32 @@ public final class ForwardMode {
     public static DMatrixRMaj tangent(Node output, Node input, DMatrixRMaj direction) {
         if (direction.numRows != input.rows() || direction.numCols != input.cols()) {
             throw new ShapeException("tangent: direction must be " + input.rows() + "×" + input.cols()
-                    + " like input " + input.describe() + ", got " + Shapes.of(direction));
+                    + " like input " + input.describe() + ", got " + direction.numRows + "×" + direction.numCols);
         }
-        Map<Node, DMatrixRMaj> tangents = new IdentityHashMap<>();
-        tangents.put(input, direction);
-        List<Node> order = Graph.topologicalOrder(output);
-        if (!order.contains(input)) {
-            return new DMatrixRMaj(output.rows(), output.cols());
-        }
-        for (Node node : order) {
-            if (node == input || node.isLeaf()) {
+        return tangent(output, Map.of(input, direction));
+    }
+
+    /**
+     * ẏ = Σⱼ (∂y/∂xⱼ)·ẋⱼ for several inputs moving at once: the tangents are pushed through the ops in topological
+     * order, each op adding its Jacobian–vector product ({@link unrolled.graph.Function#pushTangent}). Leaves
+     * without a given tangent stay put (ẋ = 0).
+     *
+     * @param output the node whose change is wanted
+     * @param inputs each moving node and its direction ẋⱼ (same shape as that node)
+     * @return ẏ, the same shape as the output (zeros if no input reaches it)
+     */
+    public static DMatrixRMaj tangent(Node output, Map<Node, DMatrixRMaj> inputs) {
+        Map<Node, DMatrixRMaj> tangents = new IdentityHashMap<>(inputs);
+        for (Node node : Graph.topologicalOrder(output)) {
+            if (node.isLeaf() || tangents.containsKey(node)) {
                 continue;
             }
-            Node[] parents = node.parentArray();
-            DMatrixRMaj[] in = new DMatrixRMaj[parents.length];
-            for (int i = 0; i < parents.length; i++) {
-                in[i] = tangents.get(parents[i]);
+            List<Node> parents = node.parents();
+            DMatrixRMaj[] in = new DMatrixRMaj[parents.size()];
+            for (int i = 0; i < in.length; i++) {
+                in[i] = tangents.get(parents.get(i));
             }
-            DMatrixRMaj out = node.function().tangent(in);
+            DMatrixRMaj out = node.function().pushTangent(in);
             if (out != null) {
                 tangents.put(node, out);
             }

@@ -1,4 +1,4 @@
-package unrolled.graph;
+package unrolled.calculus;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
+import unrolled.graph.*;
 
 class GradCheckTest {
 

@@ -1,12 +1,13 @@
-package unrolled.nn;
+package unrolled.fast;
 
 import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
-import unrolled.graph.Activations;
-import unrolled.graph.Gemm;
+import unrolled.fast.kernel.Activations;
+import unrolled.fast.kernel.Gemm;
+import unrolled.maths.Elementary;
 
 /**
- * {@link LSTMCell} over a whole sequence as one op (see {@link FusedRecurrence}). Per step, with a = the step's
+ * The LSTM cell ({@code unrolled.nn.LSTMCell}) over a whole sequence as one op (see {@link FusedRecurrence}). Per step, with a = the step's
  * rows of X·W_ihᵀ + b_ih + b_hh + h_{t−1}·W_hhᵀ: i = σ(a_i), f = σ(a_f), g = tanh(a_g), o = σ(a_o),
  * c_t = f∘c_{t−1} + i∘g, h_t = o∘tanh(c_t). Backward, with δh = ∂L/∂h_t (from above and from step t+1):
  * δc = δc_{t+1}·f_{t+1} + δh∘o∘(1 − tanh²c_t), then δa_i = δc∘g∘i(1−i), δa_f = δc∘c_{t−1}∘f(1−f),
@@ -87,10 +88,10 @@ final class FusedLSTM extends FusedRecurrence {
                     double tc = tanhC[cell + j];
                     double cPrev = t == 0 ? c0.data[s] : c[cell - batch * h + j];
                     double dhv = g.data[cell + j] + dh[s];
-                    double dcv = dc[s] + dhv * o * (1 - tc * tc);
+                    double dcv = dc[s] + dhv * o * Elementary.tanhDerivative(tc);
                     da[row + j] = dcv * gg * i * (1 - i);
                     da[row + h + j] = dcv * cPrev * f * (1 - f);
-                    da[row + 2 * h + j] = dcv * i * (1 - gg * gg);
+                    da[row + 2 * h + j] = dcv * i * Elementary.tanhDerivative(gg);
                     da[row + 3 * h + j] = dhv * tc * o * (1 - o);
                     dc[s] = dcv * f;
                 }

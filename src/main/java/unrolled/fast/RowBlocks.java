@@ -1,14 +1,19 @@
-package unrolled.graph;
+package unrolled.fast;
+
+import static unrolled.graph.Ops.sliceRows;
 
 import java.util.AbstractList;
+import unrolled.graph.Node;
+import unrolled.graph.RowSlices;
+import unrolled.graph.ShapeException;
 
 /**
  * One matrix seen as a list of equal row blocks: block t is rows t·b … (t+1)·b − 1, as the T steps of a sequence
- * are when a fused layer computes them all in one node. A block becomes a node (a {@link Ops#sliceRows} of the
- * matrix) only when it is asked for, and {@link Ops#stackRows} of the whole list gives the matrix back (its first
+ * are when a fused layer computes them all in one node. A block becomes a node (a {@code sliceRows} of the
+ * matrix) only when it is asked for, and {@code stackRows} of the whole list ({@link RowSlices}) gives the matrix back (its first
  * count·b rows) instead of copying every block out and back in.
  */
-public final class RowBlocks extends AbstractList<Node> {
+final class RowBlocks extends AbstractList<Node> implements RowSlices {
 
     private final Node whole;
     private final int blockRows;
@@ -19,7 +24,7 @@ public final class RowBlocks extends AbstractList<Node> {
      * @param blockRows b, the rows of each block
      * @param count     the number of blocks
      */
-    public RowBlocks(Node whole, int blockRows, int count) {
+    RowBlocks(Node whole, int blockRows, int count) {
         if (blockRows < 1 || count < 1 || (long) blockRows * count > whole.rows()) {
             throw new ShapeException("RowBlocks: " + count + " blocks of " + blockRows + " rows do not fit a "
                     + whole.rows() + "×" + whole.cols() + " matrix");
@@ -32,7 +37,7 @@ public final class RowBlocks extends AbstractList<Node> {
     @Override
     public Node get(int t) {
         if (blocks[t] == null) {
-            blocks[t] = Ops.sliceRows(whole, t * blockRows, (t + 1) * blockRows);
+            blocks[t] = sliceRows(whole, t * blockRows, (t + 1) * blockRows);
         }
         return blocks[t];
     }
@@ -43,8 +48,9 @@ public final class RowBlocks extends AbstractList<Node> {
     }
 
     /** The blocks stacked: the matrix itself when they cover it, else a slice of its first count·b rows. */
-    Node stacked() {
+    @Override
+    public Node stacked() {
         int rows = blocks.length * blockRows;
-        return rows == whole.rows() ? whole : Ops.sliceRows(whole, 0, rows);
+        return rows == whole.rows() ? whole : sliceRows(whole, 0, rows);
     }
 }

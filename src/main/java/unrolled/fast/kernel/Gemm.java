@@ -1,4 +1,4 @@
-package unrolled.graph;
+package unrolled.fast.kernel;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;

@@ -1,4 +1,4 @@
-package unrolled.graph;
+package unrolled.fast.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +9,7 @@ import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import unrolled.graph.Tensors;
 
 /** The SIMD kernel against EJML's products, including shapes with leftover rows and columns. */
 class GemmTest {

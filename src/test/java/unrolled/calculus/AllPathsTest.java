@@ -1,4 +1,4 @@
-package unrolled.graph;
+package unrolled.calculus;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,6 +6,7 @@ import static unrolled.graph.Ops.*;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import unrolled.graph.*;
 
 /** Seed 002's rule, literally: the derivative is the sum over all paths of the products of local derivatives. */
 class AllPathsTest {

@@ -1,10 +1,11 @@
-package unrolled.graph;
+package unrolled.calculus;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static unrolled.graph.Ops.*;
 
 import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.Test;
+import unrolled.graph.*;
 
 class DiagramTest {
 

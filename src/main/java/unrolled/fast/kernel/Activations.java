@@ -1,4 +1,6 @@
-package unrolled.graph;
+package unrolled.fast.kernel;
+
+import unrolled.maths.Elementary;
 
 /**
  * σ(x) = 1/(1 + e^(−x)) and tanh(x) applied in place to a range of an array: the inner loop of the fused recurrent
@@ -17,7 +19,7 @@ public final class Activations {
             VectorActivations.sigmoid(a, from, to);
         } else {
             for (int i = from; i < to; i++) {
-                a[i] = sigmoid(a[i]);
+                a[i] = Elementary.sigmoid(a[i]);
             }
         }
     }
@@ -31,14 +33,5 @@ public final class Activations {
                 a[i] = Math.tanh(a[i]);
             }
         }
-    }
-
-    /** σ(x), computed without overflow for large |x|. */
-    public static double sigmoid(double x) {
-        if (x >= 0) {
-            return 1 / (1 + Math.exp(-x));
-        }
-        double e = Math.exp(x);
-        return e / (1 + e);
     }
 }

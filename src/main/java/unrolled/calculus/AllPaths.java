@@ -1,4 +1,4 @@
-package unrolled.graph;
+package unrolled.calculus;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import unrolled.graph.Graph;
+import unrolled.graph.Node;
+import unrolled.graph.Tensors;
 
 /**
  * The chain rule read literally: the derivative of an output with respect to an input is the sum, over every path
@@ -55,7 +58,7 @@ public final class AllPaths {
 
         private static int occurrences(Node child, Node parent) {
             int n = 0;
-            for (Node p : child.parentArray()) {
+            for (Node p : child.parents()) {
                 n += p == parent ? 1 : 0;
             }
             return n;
@@ -69,9 +72,9 @@ public final class AllPaths {
     public static List<Path> between(Node input, Node output) {
         Map<Node, List<Edge>> outgoing = new IdentityHashMap<>();
         for (Node node : Graph.topologicalOrder(output)) {
-            Node[] parents = node.parentArray();
-            for (int i = 0; i < parents.length; i++) {
-                outgoing.computeIfAbsent(parents[i], p -> new ArrayList<>()).add(new Edge(node, i));
+            List<Node> parents = node.parents();
+            for (int i = 0; i < parents.size(); i++) {
+                outgoing.computeIfAbsent(parents.get(i), p -> new ArrayList<>()).add(new Edge(node, i));
             }
         }
         List<Path> paths = new ArrayList<>();
@@ -107,15 +110,15 @@ public final class AllPaths {
      */
     static DMatrixRMaj jacobian(Edge edge) {
         Node child = edge.child();
-        Node parent = child.parentArray()[edge.index()];
+        Node parent = child.parents().get(edge.index());
         int n = parent.value().getNumElements();
         DMatrixRMaj jacobian = new DMatrixRMaj(child.value().getNumElements(), n);
-        DMatrixRMaj[] tangents = new DMatrixRMaj[child.parentArray().length];
+        DMatrixRMaj[] tangents = new DMatrixRMaj[child.parents().size()];
         DMatrixRMaj unit = new DMatrixRMaj(parent.rows(), parent.cols());
         tangents[edge.index()] = unit;
         for (int j = 0; j < n; j++) {
             unit.data[j] = 1;
-            DMatrixRMaj column = child.function().tangent(tangents);
+            DMatrixRMaj column = child.function().pushTangent(tangents);
             unit.data[j] = 0;
             for (int i = 0; i < jacobian.numRows; i++) {
                 jacobian.set(i, j, column.data[i]);

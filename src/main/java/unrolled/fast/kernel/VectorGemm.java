@@ -1,4 +1,4 @@
-package unrolled.graph;
+package unrolled.fast.kernel;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;

@@ -1,4 +1,4 @@
-package unrolled.graph;
+package unrolled.fast.kernel;
 
 import java.util.Random;
 

@@ -1,11 +1,12 @@
-package unrolled.nn;
+package unrolled.fast;
 
 import org.ejml.data.DMatrixRMaj;
-import unrolled.graph.Activations;
-import unrolled.graph.Gemm;
+import unrolled.fast.kernel.Activations;
+import unrolled.fast.kernel.Gemm;
+import unrolled.maths.Elementary;
 
 /**
- * {@link GRUCell} in PyTorch's form over a whole sequence as one op (see {@link FusedRecurrence}). Per step, with
+ * The GRU cell ({@code unrolled.nn.GRUCell}) in PyTorch's form over a whole sequence as one op (see {@link FusedRecurrence}). Per step, with
  * a = X·W_ihᵀ + b_ih and b = h_{t−1}·W_hhᵀ + b_hh split into (r, z, n) blocks: r = σ(a_r + b_r), z = σ(a_z + b_z),
  * n = tanh(a_n + r∘b_n), h_t = (1 − z)∘n + z∘h_{t−1}. Backward, with δh = ∂L/∂h_t: δa_n = δh∘(1−z)∘(1−n²),
  * δa_z = δh∘(h_{t−1} − n)∘z(1−z), δa_r = δa_n∘b_n∘r(1−r); the recurrent side gets the same except δb_n = δa_n∘r;
@@ -82,7 +83,7 @@ final class FusedGRU extends FusedRecurrence {
                     double z = a[row + h + j];
                     double n = a[row + 2 * h + j];
                     double dhv = g.data[cell + j] + dh[s];
-                    double dan = dhv * (1 - z) * (1 - n * n);
+                    double dan = dhv * (1 - z) * Elementary.tanhDerivative(n);
                     double daz = dhv * (prev[prevOffset + s] - n) * z * (1 - z);
                     double dar = dan * b[row + 2 * h + j] * rv * (1 - rv);
                     dA.data[row + j] = dar;

@@ -1,4 +1,4 @@
-package unrolled.graph;
+package unrolled.fast.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

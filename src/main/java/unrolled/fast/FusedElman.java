@@ -1,24 +1,23 @@
-package unrolled.nn;
+package unrolled.fast;
 
 import org.ejml.data.DMatrixRMaj;
-import unrolled.graph.Activations;
-import unrolled.graph.Gemm;
+import unrolled.fast.kernel.Activations;
+import unrolled.fast.kernel.Gemm;
+import unrolled.maths.Elementary;
 
 /**
- * {@link ElmanCell} (tanh or relu) over a whole sequence as one op (see {@link FusedRecurrence}):
+ * The Elman cell (tanh or relu) over a whole sequence as one op (see {@link FusedRecurrence}):
  * h_t = φ(a_t) with a_t = x_t·W_ihᵀ + b_ih + b_hh + h_{t−1}·W_hhᵀ. Backward: δa_t = (∂L/∂h_t)∘φ′(a_t) with
- * tanh′ = 1 − h_t² and relu′ = [h_t &gt; 0], and ∂L/∂h_{t−1} = δa_t·W_hh.
+ * tanh′ = 1 − h_t² and relu′ = [h_t &gt; 0] ({@link Elementary}), and ∂L/∂h_{t−1} = δa_t·W_hh.
  */
 final class FusedElman extends FusedRecurrence {
 
     private final boolean relu;
 
-    FusedElman(int steps, int batch, int hidden, Activation activation) {
+    /** φ = relu when {@code relu}, else tanh. */
+    FusedElman(int steps, int batch, int hidden, boolean relu) {
         super(steps, batch, hidden, 1);
-        if (activation != Activation.TANH && activation != Activation.RELU) {
-            throw new IllegalArgumentException("fusedRNN: only tanh and relu are fused, got " + activation);
-        }
-        this.relu = activation == Activation.RELU;
+        this.relu = relu;
     }
 
     @Override
@@ -57,7 +56,7 @@ final class FusedElman extends FusedRecurrence {
             int start = t * batch * hidden;
             for (int s = 0; s < batch * hidden; s++) {
                 double hv = h[start + s];
-                double derivative = relu ? (hv > 0 ? 1 : 0) : 1 - hv * hv;
+                double derivative = relu ? Elementary.reluDerivative(hv) : Elementary.tanhDerivative(hv);
                 dA.data[start + s] = (g.data[start + s] + dh[s]) * derivative;
             }
             java.util.Arrays.fill(dh, 0);

@@ -1,4 +1,4 @@
-package unrolled.graph;
+package unrolled.fast;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,6 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import unrolled.graph.Node;
+import unrolled.graph.Ops;
+import unrolled.graph.ShapeException;
+import unrolled.graph.Tensors;
 
 /** A matrix as a list of row blocks: the same values and gradients as slicing it, and stacking gives it back. */
 class RowBlocksTest {
