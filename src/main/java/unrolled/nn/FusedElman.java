@@ -13,12 +13,12 @@ final class FusedElman extends FusedRecurrence {
 
     private final boolean relu;
 
-    FusedElman(int steps, int batch, int hidden, Activation activation) {
+    FusedElman(int steps, int batch, int hidden, Nonlinearity activation) {
         super(steps, batch, hidden, 1);
-        if (activation != Activation.TANH && activation != Activation.RELU) {
+        if (activation != Nonlinearity.TANH && activation != Nonlinearity.RELU) {
             throw new IllegalArgumentException("fusedRNN: only tanh and relu are fused, got " + activation);
         }
-        this.relu = activation == Activation.RELU;
+        this.relu = activation == Nonlinearity.RELU;
     }
 
     @Override

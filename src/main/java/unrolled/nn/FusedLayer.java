@@ -10,7 +10,7 @@ import unrolled.graph.RowBlocks;
 
 /**
  * Runs a whole sequence through a cell's fused op ({@link FusedElman}, {@link FusedLSTM}, {@link FusedGRU}) and
- * hands back the same {@link RecurrentLayer.Output} as unrolling the composed cell: the per-step outputs are the
+ * hands back the same {@link SequenceOutput} as unrolling the composed cell: the per-step outputs are the
  * {@link RowBlocks} of the op's value, so gradients reach them (and everything before them) as usual, and stacking
  * them again (a head over every step, the next layer's input) costs no copy.
  */
@@ -21,8 +21,8 @@ final class FusedLayer {
     /** Elman cells with tanh or relu and both biases, plain LSTM cells and PyTorch-form GRU cells are fused. */
     static boolean supports(Cell cell) {
         if (cell instanceof ElmanCell elman) {
-            Activation a = elman.activation();
-            return (a == Activation.TANH || a == Activation.RELU) && elman.parameters().names().size() == 4;
+            Nonlinearity a = elman.activation();
+            return (a == Nonlinearity.TANH || a == Nonlinearity.RELU) && elman.parameters().names().size() == 4;
         }
         if (cell instanceof GRUCell gru) {
             return gru.variant() == GRUCell.Variant.PYTORCH;
@@ -30,7 +30,7 @@ final class FusedLayer {
         return cell.getClass() == LSTMCell.class;
     }
 
-    static RecurrentLayer.Output run(Cell cell, List<Node> inputs, State initial) {
+    static SequenceOutput run(Cell cell, List<Node> inputs, State initial) {
         int steps = inputs.size();
         cell.requireState(inputs.get(0), initial);
         int batch = initial.h().rows();
@@ -61,6 +61,6 @@ final class FusedLayer {
         Node y = Node.apply(op, arguments.toArray(new Node[0]));
         List<Node> outputs = new RowBlocks(y, batch, steps);
         Node c = op instanceof FusedLSTM ? sliceRows(y, steps * batch, (steps + 1) * batch) : null;
-        return new RecurrentLayer.Output(outputs, new State(outputs.get(steps - 1), c));
+        return new SequenceOutput(outputs, new State(outputs.get(steps - 1), c));
     }
 }

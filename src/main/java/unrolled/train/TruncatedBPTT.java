@@ -3,11 +3,11 @@ package unrolled.train;
 import java.util.List;
 import java.util.function.BiFunction;
 import unrolled.graph.Node;
-import unrolled.nn.Recurrent;
+import unrolled.nn.Predictions;
 import unrolled.nn.State;
 
 /**
- * Truncated backpropagation through time (seed 003): a long sequence is processed in windows of k steps, and the
+ * Truncated backpropagation through time (article 4): a long sequence is processed in windows of k steps, and the
  * graph of each window starts from the previous window's last state <em>detached</em> — the same numbers, cut off
  * from the graph — so backward() on a window's loss runs through at most k steps:
  * <pre>
@@ -26,7 +26,7 @@ public final class TruncatedBPTT {
 
     /**
      * @param model the network
-     * @param loss  the sequence loss, e.g. {@code SequenceLosses::mse} or {@code SequenceLosses::crossEntropy}
+     * @param loss  the sequence loss, e.g. {@code LossAveragedOverTime::mse} or {@code LossAveragedOverTime::crossEntropy}
      */
     public TruncatedBPTT(SequenceModel model, BiFunction<List<Node>, List<Node>, Node> loss) {
         this.model = model;
@@ -46,9 +46,9 @@ public final class TruncatedBPTT {
             throw new IllegalArgumentException("TruncatedBPTT: the carried state has " + rows + " rows but the window"
                     + " has " + window.batchSize() + "; sequential windows must keep the batch size");
         }
-        Recurrent.Output out = model.forward(window.inputs(), start);
+        Predictions out = model.forward(window.inputs(), start);
         carried = out.finalStates().stream().map(State::detach).toList();
-        return loss.apply(out.outputs(), window.targets());
+        return loss.apply(out.predictions(), window.targets());
     }
 
     /** The states (one per layer) carried into the next window, detached; null before the first window. */

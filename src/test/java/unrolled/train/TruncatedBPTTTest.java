@@ -86,7 +86,7 @@ class TruncatedBPTTTest {
     void aWindowsGradientsAreThoseOfTheTruncatedGraph() {
         List<Window> windows = SequenceSampler.of(xs, ys).sequential(BATCH, K);
         assertEquals(2, windows.size());
-        TruncatedBPTT tbptt = new TruncatedBPTT(model, SequenceLosses::mse);
+        TruncatedBPTT tbptt = new TruncatedBPTT(model, LossAveragedOverTime::mse);
         tbptt.loss(windows.get(0));
         parameters.zeroGrad();
         Node loss = tbptt.loss(windows.get(1));
@@ -127,7 +127,7 @@ class TruncatedBPTTTest {
     void theCarriedStateIsCutOffFromThePreviousWindow() {
         SequenceModel lstmModel = SequenceModel.of(Recurrent.lstm(2, 3).layers(2).random(random).build(), head);
         List<Window> windows = SequenceSampler.of(xs, ys).sequential(BATCH, K);
-        TruncatedBPTT tbptt = new TruncatedBPTT(lstmModel, SequenceLosses::mse);
+        TruncatedBPTT tbptt = new TruncatedBPTT(lstmModel, LossAveragedOverTime::mse);
         Node first = tbptt.loss(windows.get(0));
         List<State> carried = tbptt.carriedStates();
         assertEquals(2, carried.size(), "one state per layer");
@@ -206,11 +206,11 @@ class TruncatedBPTTTest {
             }
         }
         assertEquals(2, windows.size(), "⌊(14 − offset)/3⌋ = 4 windows make 2 batches of 2");
-        TruncatedBPTT tbptt = new TruncatedBPTT(model, SequenceLosses::mse);
+        TruncatedBPTT tbptt = new TruncatedBPTT(model, LossAveragedOverTime::mse);
         tbptt.loss(windows.get(0));
         Node loss = tbptt.loss(windows.get(1));
         Window w = windows.get(1);
-        Node fromZero = SequenceLosses.mse(model.forward(w.inputs(), model.initialStates(BATCH)).outputs(), w.targets());
+        Node fromZero = LossAveragedOverTime.mse(model.forward(w.inputs(), model.initialStates(BATCH)).predictions(), w.targets());
         assertEquals(fromZero.scalar(), loss.scalar(), 0, "no state is carried into a random window");
     }
 
@@ -240,7 +240,7 @@ class TruncatedBPTTTest {
 
     @Test
     void aCarriedStateMustFitTheBatch() {
-        TruncatedBPTT tbptt = new TruncatedBPTT(model, SequenceLosses::mse);
+        TruncatedBPTT tbptt = new TruncatedBPTT(model, LossAveragedOverTime::mse);
         tbptt.loss(SequenceSampler.of(xs, ys).sequential(2, K).get(0));
         Window three = SequenceSampler.of(xs, ys).sequential(3, 2).get(1);
         fails(() -> tbptt.loss(three), "TruncatedBPTT", "2 rows", "3");

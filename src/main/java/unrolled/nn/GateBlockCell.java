@@ -4,11 +4,11 @@ package unrolled.nn;
  * What the Elman, GRU and LSTM cells have in common: their parameters are PyTorch's four tensors with k gates stacked
  * in blocks of H — W_ih (kH × input), W_hh (kH × H), b_ih and b_hh (1 × kH) — with k = 1, 3 and 4.
  */
-public abstract class StackedCell implements Cell {
+public abstract class GateBlockCell implements Cell {
 
     final GateWeights weights;
 
-    StackedCell(GateWeights weights) {
+    GateBlockCell(GateWeights weights) {
         this.weights = weights;
     }
 

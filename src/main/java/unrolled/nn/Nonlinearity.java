@@ -4,7 +4,7 @@ import unrolled.graph.Node;
 import unrolled.graph.Ops;
 
 /** The activation applied to a recurrent cell's pre-activation. */
-public enum Activation {
+public enum Nonlinearity {
     /** tanh(a), the default of Elman networks and PyTorch's nn.RNN. */
     TANH,
     /** max(0, a). */
