@@ -16,6 +16,9 @@ import unrolled.graph.Ops;
  * that shows how a gradient fades or grows going back in time). One object gives both the graph version
  * ({@link #graph}, for {@code backward()}) and the hand version (for {@link ElmanBptt}), so the two compare like
  * with like. Steps t count from 1 as in the articles.
+ *
+ * <p>The sum, not the mean, over time is what the BPTT derivations differentiate; training code averages instead
+ * ({@code unrolled.train.LossAveragedOverTime}), so that the step size does not grow with T.
  */
 public abstract class LossSummedOverTime {
 

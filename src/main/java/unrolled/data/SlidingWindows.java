@@ -9,8 +9,10 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * Sliding windows over a series, each of T consecutive values x_k … x_{k+T−1} paired with the value that follows,
- * x_{k+T}, as its target. Made by {@link TimeSeries#windows(int)} and {@link TimeSeries#split}; turned into
- * mini-batches by {@link #batches(int)} and {@link #batches(int, Random)}.
+ * x_{k+T}, as its target: one training example per window, for a many-to-one forecaster. Made by
+ * {@link TimeSeries#windows(int)} and {@link TimeSeries#split}; turned into mini-batches by {@link #batches(int)} and
+ * {@link #batches(int, Random)}. (Not to be confused with a {@code unrolled.train.Window}, which is k steps of a batch
+ * of streams with a target at every step, as truncated BPTT cuts a long sequence.)
  */
 public final class SlidingWindows {
 
@@ -25,7 +27,7 @@ public final class SlidingWindows {
     }
 
     /**
-     * SlidingWindows from explicit arrays (copied).
+     * Windows from explicit arrays (copied).
      *
      * @param name    what to call them in messages and {@code toString}, e.g. "train"
      * @param inputs  one row per window, all rows of the same length T ≥ 1
@@ -52,7 +54,7 @@ public final class SlidingWindows {
         return new SlidingWindows(name, copy, targets.clone());
     }
 
-    /** SlidingWindows k = from … to−1 of a series: inputs values[k … k+steps−1], target values[k+steps]. */
+    /** Windows k = from … to−1 of a series: inputs values[k … k+steps−1], target values[k+steps]. */
     static SlidingWindows slide(String name, double[] values, int steps, int from, int to) {
         double[][] inputs = new double[to - from][];
         double[] targets = new double[to - from];

@@ -7,8 +7,9 @@ import unrolled.graph.Ops;
 
 /**
  * Losses over a sequence of T predictions, one batch × features node per time step, built from the graph's ops so
- * that backward() through them is BPTT. Each averages the per-step loss over the steps:
- * L = (1/T) Σ_t ℓ(ŷ_t, y_t).
+ * that backward() through them is BPTT. Each <b>averages</b> the per-step loss over the steps:
+ * L = (1/T) Σ_t ℓ(ŷ_t, y_t). (The sum over time of the BPTT derivations, E = Σ_t E_t, is
+ * {@code unrolled.analysis.LossSummedOverTime}.)
  */
 public final class LossAveragedOverTime {
 

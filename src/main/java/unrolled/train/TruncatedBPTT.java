@@ -21,16 +21,29 @@ import unrolled.nn.State;
 public final class TruncatedBPTT {
 
     private final SequenceModel model;
-    private final BiFunction<List<Node>, List<Node>, Node> loss;
+    private final BiFunction<List<Node>, Window, Node> loss;
     private List<State> carried;
 
     /**
      * @param model the network
-     * @param loss  the sequence loss, e.g. {@code LossAveragedOverTime::mse} or {@code LossAveragedOverTime::crossEntropy}
+     * @param loss  the sequence loss of the predictions against the window's target nodes, e.g.
+     *              {@code LossAveragedOverTime::mse} or {@code LossAveragedOverTime::crossEntropy}
      */
     public TruncatedBPTT(SequenceModel model, BiFunction<List<Node>, List<Node>, Node> loss) {
+        this((predictions, window) -> loss.apply(predictions, window.targets()), model);
+    }
+
+    private TruncatedBPTT(BiFunction<List<Node>, Window, Node> loss, SequenceModel model) {
         this.model = model;
         this.loss = loss;
+    }
+
+    /**
+     * Truncated BPTT on windows of token ids ({@link SequenceSampler#ofTokenIds}): the loss reads the predictions
+     * and the window's integer {@link Window#targetIds() target ids}, e.g. {@code LossAveragedOverTime::crossEntropy}.
+     */
+    public static TruncatedBPTT onTargetIds(SequenceModel model, BiFunction<List<Node>, int[][], Node> loss) {
+        return new TruncatedBPTT((predictions, window) -> loss.apply(predictions, window.targetIds()), model);
     }
 
     /**
@@ -48,7 +61,7 @@ public final class TruncatedBPTT {
         }
         Predictions out = model.forward(window.inputs(), start);
         carried = out.finalStates().stream().map(State::detach).toList();
-        return loss.apply(out.predictions(), window.targets());
+        return loss.apply(out.predictions(), window);
     }
 
     /** The states (one per layer) carried into the next window, detached; null before the first window. */

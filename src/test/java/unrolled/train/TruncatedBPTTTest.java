@@ -226,6 +226,53 @@ class TruncatedBPTTTest {
     }
 
     @Test
+    void tokenIdWindowsCarryTheIdsAsIntegersAndAsTheSameNumbers() {
+        int[] corpus = {3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8, 9, 7, 9};
+        DMatrixRMaj in = new DMatrixRMaj(corpus.length - 1, 1);
+        DMatrixRMaj out = new DMatrixRMaj(corpus.length - 1, 1);
+        for (int p = 0; p + 1 < corpus.length; p++) {
+            in.set(p, 0, corpus[p]);
+            out.set(p, 0, corpus[p + 1]);
+        }
+        List<Window> byIds = SequenceSampler.ofTokenIds(corpus).sequential(2, 3);
+        List<Window> asNumbers = SequenceSampler.of(in, out).sequential(2, 3);
+        assertEquals(asNumbers.size(), byIds.size());
+        for (int i = 0; i < byIds.size(); i++) {
+            Window w = byIds.get(i);
+            assertTrue(w.hasIds() && !asNumbers.get(i).hasIds());
+            assertArrayEquals(asNumbers.get(i).starts(), w.starts());
+            for (int t = 0; t < w.steps(); t++) {
+                assertArrayEquals(asNumbers.get(i).inputs().get(t).value().data, w.inputs().get(t).value().data, 0);
+                assertArrayEquals(asNumbers.get(i).targets().get(t).value().data, w.targets().get(t).value().data, 0);
+                for (int b = 0; b < w.batchSize(); b++) {
+                    assertEquals(corpus[w.starts()[b] + t], w.inputIds()[t][b]);
+                    assertEquals(corpus[w.starts()[b] + t + 1], w.targetIds()[t][b]);
+                }
+            }
+        }
+        IllegalStateException noIds = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> asNumbers.get(0).inputIds());
+        assertTrue(noIds.getMessage().contains("real-valued") && noIds.getMessage().contains("ofTokenIds"));
+        fails(() -> SequenceSampler.ofTokenIds(new int[] {0, -2}), "token -2", "position 1");
+    }
+
+    @Test
+    void onTargetIdsGivesTheLossOfTheIdsReadBackFromNumbers() {
+        int[] corpus = {0, 2, 1, 3, 3, 0, 1, 2, 2, 1, 0, 3, 1, 2, 0};
+        Recurrent lstm = Recurrent.lstm(1, 4).random(new Random(3)).build();
+        Dense classes = Dense.random(4, 4, new Random(4));
+        List<Window> windows = SequenceSampler.ofTokenIds(corpus).sequential(2, 3);
+        TruncatedBPTT byIds = TruncatedBPTT.onTargetIds(SequenceModel.of(lstm, classes),
+                LossAveragedOverTime::crossEntropy);
+        TruncatedBPTT byNumbers = new TruncatedBPTT(SequenceModel.of(lstm, classes), (logits, targets) ->
+                LossAveragedOverTime.crossEntropy(logits, targets.stream().map(y -> java.util.Arrays.stream(
+                        y.value().data).mapToInt(v -> (int) v).toArray()).toArray(int[][]::new)));
+        for (Window w : windows) {
+            assertEquals(byNumbers.loss(w).scalar(), byIds.loss(w).scalar(), 0);
+        }
+    }
+
+    @Test
     void badSamplingInput() {
         SequenceSampler sampler = SequenceSampler.of(xs, ys);
         fails(() -> sampler.sequential(4, 5), "sequential", "14 steps is too short", "4 windows of 5 steps");
