@@ -27,7 +27,7 @@ public final class SlidingWindows {
     }
 
     /**
-     * Windows from explicit arrays (copied).
+     * Sliding windows from explicit arrays (copied).
      *
      * @param name    what to call them in messages and {@code toString}, e.g. "train"
      * @param inputs  one row per window, all rows of the same length T ≥ 1
@@ -54,7 +54,7 @@ public final class SlidingWindows {
         return new SlidingWindows(name, copy, targets.clone());
     }
 
-    /** Windows k = from … to−1 of a series: inputs values[k … k+steps−1], target values[k+steps]. */
+    /** The windows k = from … to−1 of a series: inputs values[k … k+steps−1], target values[k+steps]. */
     static SlidingWindows slide(String name, double[] values, int steps, int from, int to) {
         double[][] inputs = new double[to - from][];
         double[] targets = new double[to - from];
