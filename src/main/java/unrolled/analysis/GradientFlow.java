@@ -9,10 +9,10 @@ import unrolled.nn.Dense;
 import unrolled.nn.RecurrentLayer;
 
 /**
- * How ∂L/∂h_t travels back through time, the picture behind vanishing and exploding gradients (seed 002, Part
- * Three; seed 003).
+ * How ∂L/∂h_t travels back through time, the picture behind vanishing and exploding gradients (article 3, Part
+ * Three; article 4).
  *
- * <p>With a loss at the last step only ({@link SequenceLoss#crossEntropyAtLast}), every earlier ∂L/∂h_t arrives
+ * <p>With a loss at the last step only ({@link LossSummedOverTime#crossEntropyAtLast}), every earlier ∂L/∂h_t arrives
  * through the recursion alone, one Jacobian per step (row layout, see {@link ElmanBptt}):
  * <pre>
  *   ∂L/∂h_{t−1} = (∂L/∂h_t ∘ φ′(a_t))·W_hh,   so   ‖∂L/∂h_t‖ ≤ (max|φ′|·σ_max(W_hh))^(T−t) · ‖∂L/∂h_T‖
@@ -36,7 +36,7 @@ public final class GradientFlow {
      * h_t, builds the loss and calls {@code backward()}. The parameters' gradients are zeroed first, so afterwards
      * they hold exactly ∂L/∂θ of this loss.
      */
-    public static Pass autodiff(RecurrentLayer layer, Dense output, List<Node> inputs, SequenceLoss loss) {
+    public static Pass autodiff(RecurrentLayer layer, Dense output, List<Node> inputs, LossSummedOverTime loss) {
         layer.parameters().zeroGrad();
         output.parameters().zeroGrad();
         List<Node> h = layer.forward(inputs).outputs();
@@ -50,7 +50,7 @@ public final class GradientFlow {
     }
 
     /** ‖∂L/∂h_t‖ for t = 1 … T, by autodiff (see {@link #autodiff}); {@link ElmanBptt.Result#dLdhNorms()} by hand. */
-    public static double[] norms(RecurrentLayer layer, Dense output, List<Node> inputs, SequenceLoss loss) {
+    public static double[] norms(RecurrentLayer layer, Dense output, List<Node> inputs, LossSummedOverTime loss) {
         return norms(autodiff(layer, output, inputs, loss).h());
     }
 

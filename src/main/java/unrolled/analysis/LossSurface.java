@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.function.IntFunction;
 import unrolled.graph.Node;
 import unrolled.graph.Tensors;
-import unrolled.nn.Activation;
+import unrolled.nn.Nonlinearity;
 import unrolled.nn.Dense;
 import unrolled.nn.ElmanCell;
 
 /**
  * The error surface of a tiny RNN — one unit, recurrent weight w_hh, input weight w_ih, output weight 1, no biases —
- * as a function of its two weights, with the gradient norm at each point: seed 000's rugged surface, flat in places
+ * as a function of its two weights, with the gradient norm at each point: article 1's rugged surface, flat in places
  * and a cliff in others, for a chart in a notebook.
  * <pre>
  *   h_t = φ(w_ih·x_t + w_hh·h_{t−1}),   h_0 = 0
@@ -41,10 +41,10 @@ public final class LossSurface {
     private final Node weightHh = Node.param("weight_hh", 0.0);
     private final ElmanBptt bptt;
     private final List<Node> inputs;
-    private final SequenceLoss loss;
+    private final LossSummedOverTime loss;
     private final String description;
 
-    private LossSurface(Activation phi, double[] inputs, double target, String description) {
+    private LossSurface(Nonlinearity phi, double[] inputs, double target, String description) {
         if (inputs.length == 0) {
             throw new IllegalArgumentException("LossSurface: empty input sequence; need at least one time step");
         }
@@ -54,26 +54,26 @@ public final class LossSurface {
         for (double x : inputs) {
             this.inputs.add(Node.constant("x", x));
         }
-        this.loss = SequenceLoss.meanSquaredAtLast(Tensors.scalar(target));
+        this.loss = LossSummedOverTime.meanSquaredAtLast(Tensors.scalar(target));
         this.description = description;
     }
 
     /** The surface of a unit with activation φ fed the inputs x_1 … x_T, with target y for h_T. */
-    public static LossSurface of(Activation phi, double[] inputs, double target) {
+    public static LossSurface of(Nonlinearity phi, double[] inputs, double target) {
         return new LossSurface(phi, inputs, target, phi.name().toLowerCase() + ", " + inputs.length + " steps");
     }
 
     /**
-     * Seed 000's unit ({@link SimplestRnn}): linear, input 1 then 0 for {@code steps} steps, so
+     * Article 1's unit ({@link SimplestRnn}): linear, input 1 then 0 for {@code steps} steps, so
      * h_T = w_ih·w_hh^(T−1) and L = (w_ih·w_hh^(T−1) − y)².
      */
-    public static LossSurface seed000(int steps, double target) {
+    public static LossSurface simplestRnn(int steps, double target) {
         if (steps < 1) {
             throw new IllegalArgumentException("LossSurface: need at least one step, got " + steps);
         }
         double[] x = new double[steps];
         x[0] = 1;
-        return new LossSurface(Activation.IDENTITY, x, target, "seed 000, linear, " + steps + " steps");
+        return new LossSurface(Nonlinearity.IDENTITY, x, target, "article 1, linear, " + steps + " steps");
     }
 
     /** L and ∇L at one point. */

@@ -4,25 +4,25 @@ import java.util.ArrayList;
 import java.util.List;
 import unrolled.graph.Node;
 import unrolled.graph.Tensors;
-import unrolled.nn.Activation;
+import unrolled.nn.Nonlinearity;
 import unrolled.nn.ElmanCell;
 import unrolled.nn.RecurrentLayer;
 
 /**
- * Seed 000's "simplest RNN": one linear unit with input weight 1, recurrent weight w and output weight 1, fed 1 at
+ * Article 1's "simplest RNN": one linear unit with input weight 1, recurrent weight w and output weight 1, fed 1 at
  * the first step and 0 after it:
  * <pre>
  *   h_t = w·h_{t−1} + x_t,   x = (1, 0, 0, …, 0),   h_0 = 0
  *   y_N = h_N = w^(N−1),     dy_N/dw = (N − 1)·w^(N−2)
  * </pre>
- * The exponent is N − 1, not N: the input enters at step 1 and w acts once at each of the steps 2 … N (the seed's
- * picture, from Hung-yi Lee's lecture, writes y¹⁰⁰⁰ = w⁹⁹⁹). Over the seed's N = 1000 steps, w = 1 gives y = 1 and
- * w = 1.01 gives 1.01^999 ≈ 20752 (the seed's "20000"; 20959 would be 1.01^1000, one step more), while w = 0.99
+ * The exponent is N − 1, not N: the input enters at step 1 and w acts once at each of the steps 2 … N (the article's
+ * picture, from Hung-yi Lee's lecture, writes y¹⁰⁰⁰ = w⁹⁹⁹). Over the article's N = 1000 steps, w = 1 gives y = 1 and
+ * w = 1.01 gives 1.01^999 ≈ 20752 (the article's "20000"; 20959 would be 1.01^1000, one step more), while w = 0.99
  * gives 0.99^999 ≈ 4.4·10⁻⁵. One percent in w moves the output 20000-fold and the gradient from 999 to about
  * 2.05·10⁷: the rugged error surface on which no single learning rate fits (hence gradient clipping).
  *
  * <p>Every value is computed by unrolling the graph — a {@link RecurrentLayer} over a 1×1 {@link ElmanCell} with
- * {@link Activation#IDENTITY}, weight_ih = 1, weight_hh = w and no biases — and the derivative by {@code backward()};
+ * {@link Nonlinearity#IDENTITY}, weight_ih = 1, weight_hh = w and no biases — and the derivative by {@code backward()};
  * {@link #closedFormOutput} and {@link #closedFormGradient} are there to check them.
  */
 public final class SimplestRnn {
@@ -47,7 +47,7 @@ public final class SimplestRnn {
             throw new IllegalArgumentException("SimplestRnn: need at least one step, got " + steps);
         }
         Node weightHh = Node.param("weight_hh", w);
-        ElmanCell cell = new ElmanCell(Activation.IDENTITY, Node.param("weight_ih", 1.0), weightHh, null, null);
+        ElmanCell cell = new ElmanCell(Nonlinearity.IDENTITY, Node.param("weight_ih", 1.0), weightHh, null, null);
         List<Node> x = new ArrayList<>(steps);
         for (int t = 1; t <= steps; t++) {
             x.add(Node.constant("x" + t, t == 1 ? 1.0 : 0.0));

@@ -18,6 +18,7 @@ import unrolled.graph.Node;
 import unrolled.graph.Tensors;
 import unrolled.nn.Dense;
 import unrolled.nn.Recurrent;
+import unrolled.nn.SequenceOutput;
 import unrolled.nn.State;
 
 /**
@@ -176,7 +177,7 @@ public final class Benchmark {
             double total = 0;
             for (int start = 0; start < xs.size(); start += window) {
                 int end = Math.min(xs.size(), start + window);
-                Recurrent.Output out = rnn.forward(xs.subList(start, end), states);
+                SequenceOutput out = rnn.forward(xs.subList(start, end), states);
                 Node logits = linear(stackRows(out.outputs()), head.parameters().get("weight"),
                         head.parameters().get("bias"));
                 int[] target = java.util.Arrays.copyOfRange(classes, start * batch, end * batch);

@@ -8,7 +8,7 @@ package unrolled.data;
  * @param validation the windows after those (may be empty)
  * @param test       the last windows (may be empty)
  */
-public record Splits(Windows train, Windows validation, Windows test) {
+public record Splits(SlidingWindows train, SlidingWindows validation, SlidingWindows test) {
 
     /** @return for example {@code Splits[train 231, validation 29, test 29 windows of 20 steps]} */
     @Override

@@ -249,9 +249,9 @@ public final class TimeSeries {
      * @return the n − T windows, in time order
      * @throws IllegalArgumentException if T &lt; 1 or the series has fewer than T + 1 values
      */
-    public Windows windows(int window) {
+    public SlidingWindows windows(int window) {
         requireWindow(window);
-        return Windows.slide(name, values, window, 0, values.length - window);
+        return SlidingWindows.slide(name, values, window, 0, values.length - window);
     }
 
     /**
@@ -284,9 +284,9 @@ public final class TimeSeries {
         requireSomeWindows("train", train, endTrain, n, window);
         requireSomeWindows("validation", validation, endValidation - endTrain, n, window);
         requireSomeWindows("test", test, n - endValidation, n, window);
-        return new Splits(Windows.slide("train", values, window, 0, endTrain),
-                Windows.slide("validation", values, window, endTrain, endValidation),
-                Windows.slide("test", values, window, endValidation, n));
+        return new Splits(SlidingWindows.slide("train", values, window, 0, endTrain),
+                SlidingWindows.slide("validation", values, window, endTrain, endValidation),
+                SlidingWindows.slide("test", values, window, endValidation, n));
     }
 
     private void requireWindow(int window) {

@@ -1,6 +1,6 @@
 /**
  * Data for the notebooks: real time series cut into sliding windows ({@link unrolled.data.TimeSeries},
- * {@link unrolled.data.Windows}, {@link unrolled.data.Batch}) and character vocabularies for text
+ * {@link unrolled.data.SlidingWindows}, {@link unrolled.data.Batch}) and character vocabularies for text
  * ({@link unrolled.data.Vocabulary}).
  *
  * <p>Tensors are EJML {@code DMatrixRMaj}, batch × features: one row per example. A recurrent network reads a

@@ -6,7 +6,7 @@ import java.util.Random;
 import unrolled.graph.Node;
 
 /**
- * A fully connected layer y = x·Wᵀ + b (PyTorch's {@code nn.Linear}, weight out × in): seed 002's output layer V,
+ * A fully connected layer y = x·Wᵀ + b (PyTorch's {@code nn.Linear}, weight out × in): article 3's output layer V,
  * applied to a hidden state before a softmax or a regression target.
  */
 public final class Dense {
@@ -27,7 +27,7 @@ public final class Dense {
                 Init.uniform("bias", 1, outputSize, inputSize, random));
     }
 
-    /** Every weight 1 and no bias, seed 000's output layer. */
+    /** Every weight 1 and no bias, article 1's output layer. */
     public static Dense allOnes(int inputSize, int outputSize) {
         return new Dense(Init.filled("weight", outputSize, inputSize, 1.0), null);
     }

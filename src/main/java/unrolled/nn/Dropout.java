@@ -13,7 +13,7 @@ import unrolled.graph.Tensors;
  * 1 − p; in evaluation mode y = x. The scaled mask is a constant multiplied in, so ∂L/∂x = ∂L/∂y ∘ m / (1 − p):
  * gradients flow only through the kept units, and the expected value of y is x in both modes.
  *
- * <p>Seed 004's tip (after Zaremba et al. 2014): put dropout on the non-recurrent connections — between the input
+ * <p>Article 5's tip (after Zaremba et al. 2014): put dropout on the non-recurrent connections — between the input
  * and the RNN, between stacked layers ({@link Recurrent}'s {@code dropout}, as PyTorch's) and between the RNN and the
  * output layer — never on the h_{t−1} → h_t path.
  */

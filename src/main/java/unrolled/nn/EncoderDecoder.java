@@ -5,7 +5,7 @@ import unrolled.graph.Node;
 import unrolled.graph.Tensors;
 
 /**
- * Many-to-many with a different output length (seed 002's encoder–decoder, as in translation): the encoder reads
+ * Many-to-many with a different output length (article 3's encoder–decoder, as in translation): the encoder reads
  * x_1 … x_T and its final states (per layer; h and c for an LSTM) become the decoder's initial states; the decoder,
  * a {@link OneToMany}, then runs for as many steps as asked, starting from a zero "go" input and feeding back as
  * its {@link OneToMany.Feedback} says. Encoder and decoder must have the same kind of cell, number of layers and H,

@@ -12,7 +12,7 @@ import unrolled.fast.Fused;
 import unrolled.graph.Node;
 
 /**
- * The gated recurrent unit (seed 002 Part Four, seeds 003 and 004; PyTorch's {@code nn.GRUCell}): a reset gate r,
+ * The gated recurrent unit (article 3 Part Four, articles 4 and 5; PyTorch's {@code nn.GRUCell}): a reset gate r,
  * an update gate z and a candidate n, with no separate cell state. With the input and hidden parts
  * a = x_t·W_ihᵀ + b_ih and b = h_{t−1}·W_hhᵀ + b_hh, each split into blocks of H columns in PyTorch's order (r, z, n):
  * <pre>
@@ -22,10 +22,10 @@ import unrolled.graph.Node;
  *   n_t = tanh(a_n + (r_t ∘ h_{t−1})·W_hnᵀ + b_hn)        candidate, {@link Variant#CHO} (Cho et al. 2014)
  *   h_t = (1 − z_t) ∘ n_t + z_t ∘ h_{t−1}  = n_t + z_t ∘ (h_{t−1} − n_t)
  * </pre>
- * The weights (1 − z) and z of the new and the old information sum to 1, which is seed 002's point: one gate does
+ * The weights (1 − z) and z of the new and the old information sum to 1, which is article 3's point: one gate does
  * the work of the LSTM's forget and input gates. W_ih is 3H × input, W_hh is 3H × H.
  */
-public final class GRUCell extends StackedCell {
+public final class GRUCell extends GateBlockCell {
 
     /** Where the reset gate acts: on W_hn·h + b_hn (PyTorch, cuDNN) or on h before W_hn (Cho et al.'s original). */
     public enum Variant { PYTORCH, CHO }

@@ -15,7 +15,7 @@ public final class Init {
         return Node.param(name, Tensors.uniform(rows, cols, -bound, bound, random));
     }
 
-    /** A parameter filled with one value (seed 000's all-ones weights, a forget bias of 1). */
+    /** A parameter filled with one value (article 1's all-ones weights, a forget bias of 1). */
     public static Node filled(String name, int rows, int cols, double value) {
         return Node.param(name, Tensors.filled(rows, cols, value));
     }

@@ -8,7 +8,7 @@ import unrolled.graph.Node;
 import unrolled.graph.Tensors;
 
 /**
- * The Jordan network (seed 000): like Elman's, but what is fed back is the previous <em>output</em> y_{t−1}, not the
+ * The Jordan network (article 1): like Elman's, but what is fed back is the previous <em>output</em> y_{t−1}, not the
  * hidden state:
  * <pre>
  *   h_t = φ(x_t·W_ihᵀ + b_ih + y_{t−1}·W_yhᵀ + b_yh)      hidden layer, φ = tanh by default
@@ -23,8 +23,8 @@ public final class JordanCell implements Cell {
     /** One step's hidden layer h_t and output y_t. */
     public record Values(Node h, Node y) {}
 
-    private final Activation hiddenActivation;
-    private final Activation outputActivation;
+    private final Nonlinearity hiddenActivation;
+    private final Nonlinearity outputActivation;
     private final Node weightIh;
     private final Node biasIh;
     private final Node weightYh;
@@ -33,7 +33,7 @@ public final class JordanCell implements Cell {
     private final Node biasHo;
 
     /** A cell from given parameters (shapes as in the class comment; biases may be null). */
-    public JordanCell(Activation hiddenActivation, Activation outputActivation, Node weightIh, Node biasIh,
+    public JordanCell(Nonlinearity hiddenActivation, Nonlinearity outputActivation, Node weightIh, Node biasIh,
                       Node weightYh, Node biasYh, Node weightHo, Node biasHo) {
         int h = weightIh.rows();
         int o = weightHo.rows();
@@ -56,8 +56,8 @@ public final class JordanCell implements Cell {
      * Every parameter from U(−1/√fan, 1/√fan), with fan the width each layer reads from (H for the hidden layer as
      * PyTorch's RNN does, H for the output layer as nn.Linear does), drawn in the order of {@link #parameters()}.
      */
-    public static JordanCell random(int inputSize, int hiddenSize, int outputSize, Activation hiddenActivation,
-                                    Activation outputActivation, Random random) {
+    public static JordanCell random(int inputSize, int hiddenSize, int outputSize, Nonlinearity hiddenActivation,
+                                    Nonlinearity outputActivation, Random random) {
         Checks.requireSizes("JordanCell", inputSize, hiddenSize);
         Checks.requireSizes("JordanCell", outputSize, hiddenSize);
         return new JordanCell(hiddenActivation, outputActivation,
@@ -71,7 +71,7 @@ public final class JordanCell implements Cell {
 
     /** tanh in both layers. */
     public static JordanCell random(int inputSize, int hiddenSize, int outputSize, Random random) {
-        return random(inputSize, hiddenSize, outputSize, Activation.TANH, Activation.TANH, random);
+        return random(inputSize, hiddenSize, outputSize, Nonlinearity.TANH, Nonlinearity.TANH, random);
     }
 
     @Override

@@ -12,7 +12,7 @@ import unrolled.graph.Node;
 import unrolled.graph.Tensors;
 
 /**
- * The LSTM cell (seeds 001, 002, 004; PyTorch's {@code nn.LSTMCell}), composed from graph ops.
+ * The LSTM cell (articles 2, 3, 5; PyTorch's {@code nn.LSTMCell}), composed from graph ops.
  * With a = x_t·W_ihᵀ + b_ih + h_{t−1}·W_hhᵀ + b_hh split into four blocks of H columns in PyTorch's order:
  * <pre>
  *   i_t = σ(a_i)          input gate
@@ -25,7 +25,7 @@ import unrolled.graph.Tensors;
  * W_ih is 4H × input and W_hh is 4H × H, the four gates stacked (i, f, g, o).
  * {@link PeepholeLSTMCell} extends it with peephole terms added to a_i, a_f and a_o.
  */
-public class LSTMCell extends StackedCell {
+public class LSTMCell extends GateBlockCell {
 
     /** The values of one step, for looking inside (gate heatmaps, the conveyor belt of c). */
     public record Gates(Node i, Node f, Node g, Node o, Node c, Node h) {
@@ -51,7 +51,7 @@ public class LSTMCell extends StackedCell {
     }
 
     /**
-     * Seed 004's tip: start with the forget gate open. Sets the forget block of b_ih to {@code value} and that of
+     * Article 5's tip: start with the forget gate open. Sets the forget block of b_ih to {@code value} and that of
      * b_hh to 0, so the total forget bias is {@code value} (1 is the usual choice); returns this cell.
      */
     public LSTMCell withForgetBias(double value) {

@@ -5,7 +5,7 @@ import java.util.Random;
 import unrolled.graph.Node;
 
 /**
- * Many-to-many with aligned lengths (seed 002): one output per input, ŷ_t = fc(h_t) for t = 1…T, the same head at
+ * Many-to-many with aligned lengths (article 3): one output per input, ŷ_t = fc(h_t) for t = 1…T, the same head at
  * every step (tagging every word, predicting the next character).
  */
 public final class ManyToMany extends RecurrentWithHead<ManyToMany> {
@@ -27,15 +27,15 @@ public final class ManyToMany extends RecurrentWithHead<ManyToMany> {
 
     /** The same from given rnn states (one per layer and direction), e.g. the detached states of the last window. */
     public List<Node> forward(List<Node> inputs, List<State> initial) {
-        return run(inputs, initial).outputs();
+        return run(inputs, initial).predictions();
     }
 
     /**
      * fc(h_1), …, fc(h_T) from given rnn states, together with the rnn's final states: what truncated BPTT carries
      * (detached) into the next window.
      */
-    public Recurrent.Output run(List<Node> inputs, List<State> initial) {
-        Recurrent.Output out = body(inputs, initial);
-        return new Recurrent.Output(out.outputs().stream().map(this::head).toList(), out.finalStates());
+    public Predictions run(List<Node> inputs, List<State> initial) {
+        SequenceOutput out = body(inputs, initial);
+        return new Predictions(out.outputs().stream().map(this::head).toList(), out.finalStates());
     }
 }

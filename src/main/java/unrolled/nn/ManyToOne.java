@@ -5,7 +5,7 @@ import java.util.Random;
 import unrolled.graph.Node;
 
 /**
- * Many-to-one (seed 002): read the whole sequence, answer once. ŷ = fc(h_T), the last output of the rnn
+ * Many-to-one (article 3): read the whole sequence, answer once. ŷ = fc(h_T), the last output of the rnn
  * (for a bidirectional rnn [h→_T, h←_T], where h←_T has seen only x_T).
  * <pre>
  *   var model = ManyToOne.of(Recurrent.lstm(1, 32).seed(1).build(), 1, 2);

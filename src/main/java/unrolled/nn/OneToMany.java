@@ -7,7 +7,7 @@ import unrolled.graph.Node;
 import unrolled.graph.Tensors;
 
 /**
- * One-to-many (seed 002): one input, a sequence out. x goes in at step 1; at every later step the input is the
+ * One-to-many (article 3): one input, a sequence out. x goes in at step 1; at every later step the input is the
  * previous output ŷ_{t−1} ({@link Feedback#OUTPUT}, generation) or zeros ({@link Feedback#ZEROS}); ŷ_t = fc(h_t).
  * The rnn must be unidirectional (the future is not there yet).
  */
@@ -54,7 +54,7 @@ public final class OneToMany extends RecurrentWithHead<OneToMany> {
         List<State> states = initial;
         Node input = x;
         for (int t = 0; t < steps; t++) {
-            Recurrent.Output step = body(List.of(input), states);
+            SequenceOutput step = body(List.of(input), states);
             states = step.finalStates();
             Node y = head(step.lastOutput());
             outputs.add(y);

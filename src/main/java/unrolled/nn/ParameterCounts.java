@@ -4,11 +4,11 @@ package unrolled.nn;
  * Closed formulas for how many numbers a recurrent model trains, to put beside {@link Parameters#count()}.
  * m is the input width, h the hidden size, and {@code biasesPerGate} says which bias convention is meant:
  * <ul>
- *   <li>1 — one bias vector per gate, as in the formulas of seed 004 and Keras: LSTM 4(mh + h² + h);</li>
+ *   <li>1 — one bias vector per gate, as in the formulas of article 5 and Keras: LSTM 4(mh + h² + h);</li>
  *   <li>2 — PyTorch's b_ih and b_hh per gate (what every cell here has): LSTM 4(mh + h² + 2h);</li>
  *   <li>0 — no bias (PyTorch's {@code bias=False}).</li>
  * </ul>
- * For m = 1, h = 50 seed 004's count is 4(50 + 2500 + 50) = 10400, and PyTorch's nn.LSTM(1, 50) reports 10600.
+ * For m = 1, h = 50 article 5's count is 4(50 + 2500 + 50) = 10400, and PyTorch's nn.LSTM(1, 50) reports 10600.
  */
 public final class ParameterCounts {
 
@@ -30,7 +30,7 @@ public final class ParameterCounts {
         return gated(1, m, h, biasesPerGate);
     }
 
-    /** LSTM: 4(mh + h² + bh); seed 004's formula with b = 1, PyTorch's count with b = 2. */
+    /** LSTM: 4(mh + h² + bh); article 5's formula with b = 1, PyTorch's count with b = 2. */
     public static int lstm(int m, int h, int biasesPerGate) {
         return gated(4, m, h, biasesPerGate);
     }

@@ -4,7 +4,7 @@ import java.util.Random;
 import unrolled.graph.Node;
 
 /**
- * The peephole LSTM (seed 002, Part Four; Gers &amp; Schmidhuber 2000): an LSTM whose gates also look at the cell
+ * The peephole LSTM (article 3, Part Four; Gers &amp; Schmidhuber 2000): an LSTM whose gates also look at the cell
  * state through diagonal weights, 1 × H each, acting entry by entry. With a split as in {@link LSTMCell}:
  * <pre>
  *   i_t = σ(a_i + w_ci ∘ c_{t−1})

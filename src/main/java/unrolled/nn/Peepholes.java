@@ -8,7 +8,7 @@ import unrolled.graph.Node;
 import unrolled.graph.Tensors;
 
 /**
- * The diagonal peephole weights of a peephole LSTM (seed 002, Gers &amp; Schmidhuber): w_ci and w_cf let the input
+ * The diagonal peephole weights of a peephole LSTM (article 3, Gers &amp; Schmidhuber): w_ci and w_cf let the input
  * and forget gates see c_{t−1}, w_co lets the output gate see c_t. Each is 1 × H and acts entry by entry, so a gate's
  * pre-activation a becomes a + w ∘ c. {@link #NONE} is the plain LSTM, which adds nothing.
  */

@@ -11,15 +11,6 @@ import unrolled.graph.Node;
  */
 public final class RecurrentLayer {
 
-    /** The output h_t of every step, in time order, and the state after the last step. */
-    public record Output(List<Node> outputs, State last) {
-
-        /** h_T, the output of the last step (what a many-to-one model reads). */
-        public Node lastOutput() {
-            return outputs.get(outputs.size() - 1);
-        }
-    }
-
     private final Cell cell;
 
     public RecurrentLayer(Cell cell) {
@@ -30,14 +21,14 @@ public final class RecurrentLayer {
         return cell;
     }
 
-    /** Runs the sequence from the zero state. */
-    public Output forward(List<Node> inputs) {
+    /** Runs the sequence from the zero state: h_1 … h_T and the state after the last step. */
+    public SequenceOutput forward(List<Node> inputs) {
         Checks.requireSequence("RecurrentLayer", inputs);
         return forward(inputs, cell.initialState(inputs.get(0).rows()));
     }
 
     /** Runs the sequence from a given state (for example the detached state of the previous window). */
-    public Output forward(List<Node> inputs, State initial) {
+    public SequenceOutput forward(List<Node> inputs, State initial) {
         Checks.requireSequence("RecurrentLayer", inputs);
         if (initial.h().rows() != inputs.get(0).rows()) {
             throw new IllegalArgumentException("RecurrentLayer: the sequence has a batch of " + inputs.get(0).rows()
@@ -53,7 +44,7 @@ public final class RecurrentLayer {
             state = cell.step(x, state);
             outputs.add(state.h());
         }
-        return new Output(outputs, state);
+        return new SequenceOutput(outputs, state);
     }
 
     /** The cell's parameters (shared by every step). */

@@ -4,7 +4,7 @@ import java.util.List;
 import unrolled.graph.Node;
 
 /**
- * What seed 002's input/output structures share: a recurrent body {@code rnn} (seed 002's U and W) and a dense head
+ * What article 3's input/output structures share: a recurrent body {@code rnn} (article 3's U and W) and a dense head
  * {@code fc} (its V) read at the steps the structure needs. The five structures:
  * <ul>
  *   <li>one-to-one: no recurrence, just a {@link Dense} layer;</li>
@@ -13,7 +13,7 @@ import unrolled.graph.Node;
  *   <li>many-to-many, aligned: {@link ManyToMany}, the head on every step (tagging);</li>
  *   <li>many-to-many, encoder–decoder: {@link EncoderDecoder}, another output length (translation).</li>
  * </ul>
- * Optional {@link #withDropout dropout} sits where seed 004 puts it: between the input and the RNN and between the
+ * Optional {@link #withDropout dropout} sits where article 5 puts it: between the input and the RNN and between the
  * RNN and the head; the rnn's own dropout acts between its layers. Parameters are named as a PyTorch module with
  * attributes {@code rnn} and {@code fc} would name them: rnn.weight_ih_l0, …, fc.weight, fc.bias.
  *
@@ -42,7 +42,7 @@ public abstract class RecurrentWithHead<M extends RecurrentWithHead<M>> {
         return fc;
     }
 
-    /** Seed 004's placement: this dropout on the inputs of the RNN and on its outputs before the head. */
+    /** Article 5's placement: this dropout on the inputs of the RNN and on its outputs before the head. */
     public M withDropout(Dropout dropout) {
         this.dropout = dropout;
         return self();
@@ -73,12 +73,12 @@ public abstract class RecurrentWithHead<M extends RecurrentWithHead<M>> {
     }
 
     /** The rnn over the (dropped-out) inputs from the given states. */
-    protected Recurrent.Output body(List<Node> inputs, List<State> initial) {
+    protected SequenceOutput body(List<Node> inputs, List<State> initial) {
         return rnn.forward(inputs.stream().map(dropout::apply).toList(), initial);
     }
 
     /** The rnn over the (dropped-out) inputs from zero states. */
-    protected Recurrent.Output body(List<Node> inputs) {
+    protected SequenceOutput body(List<Node> inputs) {
         Checks.requireSequence(getClass().getSimpleName(), inputs);
         return body(inputs, rnn.initialStates(inputs.get(0).rows()));
     }

@@ -6,7 +6,7 @@ import unrolled.graph.Node;
 import unrolled.nn.Parameters;
 
 /**
- * Gradient clipping, seed 000's remedy for the cliffs of a recurrent network's error surface: when a gradient
+ * Gradient clipping, article 1's remedy for the cliffs of a recurrent network's error surface: when a gradient
  * explodes, cut it down before the optimiser takes its step. Call between backward() and step().
  */
 public final class Clipping {

@@ -54,7 +54,7 @@ public final class History {
         if (!tracksPerplexity) {
             return new double[0];
         }
-        return rows.stream().mapToDouble(r -> SequenceLosses.perplexity(r[LOSS])).toArray();
+        return rows.stream().mapToDouble(r -> LossAveragedOverTime.perplexity(r[LOSS])).toArray();
     }
 
     /** The validation loss after each epoch, or an empty array when no validation function was given. */
@@ -99,7 +99,7 @@ public final class History {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT, "epoch %d/%d  loss %s", epoch,
                 plannedEpochs, LossFormat.format(r[LOSS])));
         if (tracksPerplexity) {
-            s.append(String.format(Locale.ROOT, "  ppl %.2f", SequenceLosses.perplexity(r[LOSS])));
+            s.append(String.format(Locale.ROOT, "  ppl %.2f", LossAveragedOverTime.perplexity(r[LOSS])));
         }
         if (tracksValidation) {
             s.append("  val ").append(LossFormat.format(r[VALIDATION]));

@@ -5,6 +5,7 @@ import unrolled.graph.Node;
 import unrolled.nn.Dense;
 import unrolled.nn.ManyToMany;
 import unrolled.nn.Parameters;
+import unrolled.nn.Predictions;
 import unrolled.nn.Recurrent;
 import unrolled.nn.State;
 
@@ -14,8 +15,8 @@ import unrolled.nn.State;
  */
 public interface SequenceModel {
 
-    /** The predictions of every step (in {@link Recurrent.Output#outputs()}) and the final state of every layer. */
-    Recurrent.Output forward(List<Node> inputs, List<State> initial);
+    /** The predictions of every step and the final state of every layer. */
+    Predictions forward(List<Node> inputs, List<State> initial);
 
     /** The states a sequence starts from (zeros), one per layer. */
     List<State> initialStates(int batch);
@@ -24,7 +25,7 @@ public interface SequenceModel {
     Parameters parameters();
 
     /**
-     * Seed 002's network on a stack of layers: h_t from the rnn, ŷ_t = V·h_t + c from a dense head on every step
+     * Article 3's network on a stack of layers: h_t from the rnn, ŷ_t = V·h_t + c from a dense head on every step
      * (a {@link ManyToMany}). Parameters are named "rnn.weight_ih_l0", …, "fc.weight", "fc.bias".
      */
     static SequenceModel of(Recurrent rnn, Dense head) {
@@ -42,7 +43,7 @@ public interface SequenceModel {
         }
         return new SequenceModel() {
             @Override
-            public Recurrent.Output forward(List<Node> inputs, List<State> initial) {
+            public Predictions forward(List<Node> inputs, List<State> initial) {
                 return model.run(inputs, initial);
             }
 

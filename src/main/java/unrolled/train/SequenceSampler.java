@@ -26,12 +26,19 @@ public final class SequenceSampler {
     private final int length;
     private final Function<int[], DMatrixRMaj> inputRows;
     private final Function<int[], DMatrixRMaj> targetRows;
+    private final int[] tokenIds;
 
     private SequenceSampler(int length, Function<int[], DMatrixRMaj> inputRows,
                             Function<int[], DMatrixRMaj> targetRows) {
+        this(length, inputRows, targetRows, null);
+    }
+
+    private SequenceSampler(int length, Function<int[], DMatrixRMaj> inputRows,
+                            Function<int[], DMatrixRMaj> targetRows, int[] tokenIds) {
         this.length = length;
         this.inputRows = inputRows;
         this.targetRows = targetRows;
+        this.tokenIds = tokenIds;
     }
 
     /**
@@ -63,6 +70,26 @@ public final class SequenceSampler {
         requireTwo("ofTokens", corpus.length);
         return new SequenceSampler(corpus.length - 1, p -> oneHot(corpus, p, vocabSize),
                 p -> oneHot(corpus, shift(p), vocabSize));
+    }
+
+    /**
+     * A language model's data as integer ids, for a model that looks its inputs up in an embedding: the input at step p
+     * is token p, the target token p + 1 (T = corpus length − 1). Every {@link Window} carries the ids as integers
+     * ({@link Window#inputIds()}, {@link Window#targetIds()}: [t][b] = the token of row b at step t) and, as its
+     * nodes, the same ids as numbers in batch × 1 columns — the values {@link #of} gives for T × 1 matrices of ids.
+     *
+     * @param corpus token ids, each ≥ 0
+     */
+    public static SequenceSampler ofTokenIds(int[] corpus) {
+        for (int i = 0; i < corpus.length; i++) {
+            if (corpus[i] < 0) {
+                throw new IllegalArgumentException("SequenceSampler.ofTokenIds: token " + corpus[i] + " at position "
+                        + i + " is negative; ids count from 0");
+            }
+        }
+        requireTwo("ofTokenIds", corpus.length);
+        int[] ids = corpus.clone();
+        return new SequenceSampler(ids.length - 1, p -> idColumn(ids, p), p -> idColumn(ids, shift(p)), ids);
     }
 
     /** Next-value prediction on a series: input x_p, target x_{p+1}, each 1 wide (T = length − 1). */
@@ -142,7 +169,18 @@ public final class SequenceSampler {
             inputs.add(Node.constant("x" + t, inputRows.apply(positions)));
             targets.add(Node.constant("y" + t, targetRows.apply(positions)));
         }
-        return new Window(inputs, targets, rowStarts, carriesState);
+        if (tokenIds == null) {
+            return new Window(inputs, targets, rowStarts, carriesState);
+        }
+        int[][] inputIds = new int[steps][rowStarts.length];
+        int[][] targetIds = new int[steps][rowStarts.length];
+        for (int t = 0; t < steps; t++) {
+            for (int b = 0; b < rowStarts.length; b++) {
+                inputIds[t][b] = tokenIds[rowStarts[b] + t];
+                targetIds[t][b] = tokenIds[rowStarts[b] + t + 1];
+            }
+        }
+        return new Window(inputs, targets, rowStarts, carriesState, inputIds, targetIds);
     }
 
     private void requireSizes(String how, int batchSize, int steps) {
@@ -176,6 +214,14 @@ public final class SequenceSampler {
         DMatrixRMaj out = new DMatrixRMaj(positions.length, source.numCols);
         for (int b = 0; b < positions.length; b++) {
             System.arraycopy(source.data, positions[b] * source.numCols, out.data, b * source.numCols, source.numCols);
+        }
+        return out;
+    }
+
+    private static DMatrixRMaj idColumn(int[] ids, int[] positions) {
+        DMatrixRMaj out = new DMatrixRMaj(positions.length, 1);
+        for (int b = 0; b < positions.length; b++) {
+            out.data[b] = ids[positions[b]];
         }
         return out;
     }

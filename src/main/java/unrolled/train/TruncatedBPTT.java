@@ -3,11 +3,11 @@ package unrolled.train;
 import java.util.List;
 import java.util.function.BiFunction;
 import unrolled.graph.Node;
-import unrolled.nn.Recurrent;
+import unrolled.nn.Predictions;
 import unrolled.nn.State;
 
 /**
- * Truncated backpropagation through time (seed 003): a long sequence is processed in windows of k steps, and the
+ * Truncated backpropagation through time (article 4): a long sequence is processed in windows of k steps, and the
  * graph of each window starts from the previous window's last state <em>detached</em> — the same numbers, cut off
  * from the graph — so backward() on a window's loss runs through at most k steps:
  * <pre>
@@ -21,16 +21,29 @@ import unrolled.nn.State;
 public final class TruncatedBPTT {
 
     private final SequenceModel model;
-    private final BiFunction<List<Node>, List<Node>, Node> loss;
+    private final BiFunction<List<Node>, Window, Node> loss;
     private List<State> carried;
 
     /**
      * @param model the network
-     * @param loss  the sequence loss, e.g. {@code SequenceLosses::mse} or {@code SequenceLosses::crossEntropy}
+     * @param loss  the sequence loss of the predictions against the window's target nodes, e.g.
+     *              {@code LossAveragedOverTime::mse} or {@code LossAveragedOverTime::crossEntropy}
      */
     public TruncatedBPTT(SequenceModel model, BiFunction<List<Node>, List<Node>, Node> loss) {
+        this((predictions, window) -> loss.apply(predictions, window.targets()), model);
+    }
+
+    private TruncatedBPTT(BiFunction<List<Node>, Window, Node> loss, SequenceModel model) {
         this.model = model;
         this.loss = loss;
+    }
+
+    /**
+     * Truncated BPTT on windows of token ids ({@link SequenceSampler#ofTokenIds}): the loss reads the predictions
+     * and the window's integer {@link Window#targetIds() target ids}, e.g. {@code LossAveragedOverTime::crossEntropy}.
+     */
+    public static TruncatedBPTT onTargetIds(SequenceModel model, BiFunction<List<Node>, int[][], Node> loss) {
+        return new TruncatedBPTT((predictions, window) -> loss.apply(predictions, window.targetIds()), model);
     }
 
     /**
@@ -46,9 +59,9 @@ public final class TruncatedBPTT {
             throw new IllegalArgumentException("TruncatedBPTT: the carried state has " + rows + " rows but the window"
                     + " has " + window.batchSize() + "; sequential windows must keep the batch size");
         }
-        Recurrent.Output out = model.forward(window.inputs(), start);
+        Predictions out = model.forward(window.inputs(), start);
         carried = out.finalStates().stream().map(State::detach).toList();
-        return loss.apply(out.outputs(), window.targets());
+        return loss.apply(out.predictions(), window);
     }
 
     /** The states (one per layer) carried into the next window, detached; null before the first window. */

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import unrolled.graph.Node;
 import unrolled.graph.Tensors;
-import unrolled.nn.Activation;
+import unrolled.nn.Nonlinearity;
 import unrolled.nn.Dense;
 import unrolled.nn.ElmanCell;
 import unrolled.nn.RecurrentLayer;
@@ -28,7 +28,7 @@ class ElmanBpttTest {
     private static final int Q = 5;
 
     /** Runs both and returns max |hand − autodiff| over the loss, every parameter gradient and every ∂L/∂h_t. */
-    private static double disagreement(ElmanCell cell, Dense fc, List<Node> x, SequenceLoss loss) {
+    private static double disagreement(ElmanCell cell, Dense fc, List<Node> x, LossSummedOverTime loss) {
         ElmanBptt.Result hand = new ElmanBptt(cell, fc).run(x, loss);
         GradientFlow.Pass auto = GradientFlow.autodiff(new RecurrentLayer(cell), fc, x, loss);
 
@@ -54,15 +54,15 @@ class ElmanBpttTest {
         ElmanCell cell = ElmanCell.random(I, H, random);
         Dense fc = Dense.random(H, Q, random);
         List<Node> x = Fixtures.inputs(steps, batch, I, random);
-        SequenceLoss loss;
+        LossSummedOverTime loss;
         if (kind.equals("MSE")) {
             List<DMatrixRMaj> y = new ArrayList<>();
             for (int t = 0; t < steps; t++) {
                 y.add(Tensors.gaussian(batch, Q, 1.0, random));
             }
-            loss = SequenceLoss.meanSquared(y);
+            loss = LossSummedOverTime.meanSquared(y);
         } else {
-            loss = SequenceLoss.crossEntropy(Fixtures.classes(steps, batch, Q, random));
+            loss = LossSummedOverTime.crossEntropy(Fixtures.classes(steps, batch, Q, random));
         }
         double diff = disagreement(cell, fc, x, loss);
         System.out.printf("ElmanBptt vs autodiff, %s, T = %d, batch %d: max |diff| = %.3g%n", kind, steps, batch, diff);
@@ -72,12 +72,12 @@ class ElmanBpttTest {
     @Test
     void otherActivationsAndMissingBiasesMatchAutodiff() {
         Random random = new Random(3);
-        for (Activation phi : Activation.values()) {
+        for (Nonlinearity phi : Nonlinearity.values()) {
             ElmanCell cell = new ElmanCell(phi, Node.param("weight_ih", Tensors.gaussian(H, I, 0.5, random)),
                     Node.param("weight_hh", Tensors.gaussian(H, H, 0.5, random)), null, null);
             Dense fc = new Dense(Node.param("weight", Tensors.gaussian(Q, H, 0.5, random)), null);
             List<Node> x = Fixtures.inputs(8, 3, I, random);
-            SequenceLoss loss = SequenceLoss.crossEntropyAtLast(Fixtures.classes(1, 3, Q, random)[0]);
+            LossSummedOverTime loss = LossSummedOverTime.crossEntropyAtLast(Fixtures.classes(1, 3, Q, random)[0]);
             double diff = disagreement(cell, fc, x, loss);
             assertTrue(diff <= 1e-10, phi + ": max |hand − autodiff| = " + diff);
         }
@@ -89,7 +89,7 @@ class ElmanBpttTest {
         ElmanCell cell = ElmanCell.random(I, H, random);
         Dense fc = Dense.random(H, Q, random);
         ElmanBptt.Result r = new ElmanBptt(cell, fc).run(Fixtures.inputs(6, 2, I, random),
-                SequenceLoss.crossEntropyAtLast(1, 4));
+                LossSummedOverTime.crossEntropyAtLast(1, 4));
         // o_T alone carries a loss, so ∂L/∂W_qh = (∂L/∂o_T)ᵀ·h_T: its rows sum (over the classes) to zero.
         DMatrixRMaj dW_qh = r.gradient("fc.weight");
         for (int j = 0; j < H; j++) {
@@ -108,7 +108,7 @@ class ElmanBpttTest {
         ElmanCell cell = ElmanCell.random(I, H, random);
         Dense fc = Dense.random(H, Q, random);
         ElmanBptt bptt = new ElmanBptt(cell, fc);
-        SequenceLoss last = SequenceLoss.crossEntropyAtLast(0, 1);
+        LossSummedOverTime last = LossSummedOverTime.crossEntropyAtLast(0, 1);
 
         assertMessage(() -> bptt.run(List.of(), last), "empty sequence");
         assertMessage(() -> bptt.run(Fixtures.inputs(2, 2, I + 1, random), last), "expected input of width 3, got 4");
@@ -119,13 +119,13 @@ class ElmanBpttTest {
                 Node.param("bias", Tensors.zeros(1, 2)))), "bias must be 1×5, got 1×2");
 
         List<Node> x = Fixtures.inputs(3, 2, I, random);
-        assertMessage(() -> bptt.run(x, SequenceLoss.crossEntropy(new int[] {0, 1})), "1 targets for a sequence of 3 steps");
-        assertMessage(() -> bptt.run(x, SequenceLoss.crossEntropyAtLast(0, 1, 2)), "3 class labels for a batch of 2");
-        assertMessage(() -> bptt.run(x, SequenceLoss.crossEntropyAtLast(0, 9)), "class 9 at step 3, row 1 is outside 0..4");
-        assertMessage(() -> bptt.run(x, SequenceLoss.meanSquaredAtLast(Tensors.zeros(2, 3))),
+        assertMessage(() -> bptt.run(x, LossSummedOverTime.crossEntropy(new int[] {0, 1})), "1 targets for a sequence of 3 steps");
+        assertMessage(() -> bptt.run(x, LossSummedOverTime.crossEntropyAtLast(0, 1, 2)), "3 class labels for a batch of 2");
+        assertMessage(() -> bptt.run(x, LossSummedOverTime.crossEntropyAtLast(0, 9)), "class 9 at step 3, row 1 is outside 0..4");
+        assertMessage(() -> bptt.run(x, LossSummedOverTime.meanSquaredAtLast(Tensors.zeros(2, 3))),
                 "target of step 3 is 2×3 but the output is 2×5");
-        assertMessage(() -> SequenceLoss.crossEntropy(), "no targets");
-        assertMessage(() -> SequenceLoss.crossEntropyAtLast(0, 1).graph(List.of()), "empty sequence");
+        assertMessage(() -> LossSummedOverTime.crossEntropy(), "no targets");
+        assertMessage(() -> LossSummedOverTime.crossEntropyAtLast(0, 1).graph(List.of()), "empty sequence");
         assertMessage(() -> bptt.run(x, last).gradient("weight"), "no gradient named weight; have [weight_ih");
     }
 

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import unrolled.graph.Node;
 import unrolled.graph.Tensors;
-import unrolled.nn.Activation;
+import unrolled.nn.Nonlinearity;
 import unrolled.nn.Dense;
 import unrolled.nn.ElmanCell;
 import unrolled.nn.RecurrentLayer;
@@ -18,10 +18,10 @@ import unrolled.nn.RecurrentLayer;
 class LossSurfaceTest {
 
     @Test
-    void seed000SurfaceIsTheClosedForm() {
+    void article1SurfaceIsTheClosedForm() {
         int n = 50;
         double y = 2;
-        LossSurface surface = LossSurface.seed000(n, y);
+        LossSurface surface = LossSurface.simplestRnn(n, y);
         double wHh = 1.02;
         double wIh = 0.7;
         LossSurface.Point p = surface.at(wHh, wIh);
@@ -37,17 +37,17 @@ class LossSurfaceTest {
         double[] inputs = {1, -0.5, 0.3, 0, 0.8, -1};
         double wHh = 1.7;
         double wIh = -0.4;
-        LossSurface.Point p = LossSurface.of(Activation.TANH, inputs, 0.25).at(wHh, wIh);
+        LossSurface.Point p = LossSurface.of(Nonlinearity.TANH, inputs, 0.25).at(wHh, wIh);
 
         Node weightHh = Node.param("weight_hh", wHh);
         Node weightIh = Node.param("weight_ih", wIh);
-        ElmanCell cell = new ElmanCell(Activation.TANH, weightIh, weightHh, null, null);
+        ElmanCell cell = new ElmanCell(Nonlinearity.TANH, weightIh, weightHh, null, null);
         List<Node> x = new ArrayList<>();
         for (double v : inputs) {
             x.add(Node.constant(Tensors.scalar(v)));
         }
         GradientFlow.Pass pass = GradientFlow.autodiff(new RecurrentLayer(cell),
-                new Dense(Node.param("weight", 1.0), null), x, SequenceLoss.meanSquaredAtLast(Tensors.scalar(0.25)));
+                new Dense(Node.param("weight", 1.0), null), x, LossSummedOverTime.meanSquaredAtLast(Tensors.scalar(0.25)));
         assertEquals(pass.loss().scalar(), p.loss(), 1e-15);
         assertEquals(weightHh.grad().get(0), p.dLdwHh(), 1e-14);
         assertEquals(weightIh.grad().get(0), p.dLdwIh(), 1e-14);
@@ -55,7 +55,7 @@ class LossSurfaceTest {
 
     @Test
     void theSurfaceIsRugged() {
-        LossSurface surface = LossSurface.seed000(1000, 1);
+        LossSurface surface = LossSurface.simplestRnn(1000, 1);
         LossSurface.Line line = surface.line(Linspace.of(0.99, 1.01, 21), 1);
         // Flat on one side of w = 1, a cliff on the other: the gradient norm spans many orders of magnitude.
         double flat = line.gradientNorm()[0];
@@ -63,12 +63,12 @@ class LossSurfaceTest {
         assertEquals(0, line.loss()[10], 1e-20, "w = 1 hits the target");
         assertTrue(cliff / flat > 1e6, "‖∇L‖ at w = 1.01 over ‖∇L‖ at w = 0.99 is only " + cliff / flat);
         assertEquals(surface.at(1.01, 1).loss(), line.loss()[20], 0);
-        assertTrue(surface.toString().contains("seed 000"), surface.toString());
+        assertTrue(surface.toString().contains("article 1"), surface.toString());
     }
 
     @Test
     void aGridIsCheapEnoughForANotebook() {
-        LossSurface surface = LossSurface.of(Activation.TANH, Linspace.of(1, 0, 100), 0.5);
+        LossSurface surface = LossSurface.of(Nonlinearity.TANH, Linspace.of(1, 0, 100), 0.5);
         double[] wHh = Linspace.of(-3, 3, 51);
         double[] wIh = Linspace.of(-3, 3, 51);
         long start = System.nanoTime();
@@ -85,7 +85,7 @@ class LossSurfaceTest {
 
     @Test
     void badInputIsNamed() {
-        assertMessage(() -> LossSurface.of(Activation.TANH, new double[0], 1), "empty input sequence");
-        assertMessage(() -> LossSurface.seed000(0, 1), "need at least one step, got 0");
+        assertMessage(() -> LossSurface.of(Nonlinearity.TANH, new double[0], 1), "empty input sequence");
+        assertMessage(() -> LossSurface.simplestRnn(0, 1), "need at least one step, got 0");
     }
 }

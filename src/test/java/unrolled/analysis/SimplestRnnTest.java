@@ -6,7 +6,7 @@ import static unrolled.analysis.ElmanBpttTest.assertMessage;
 
 import org.junit.jupiter.api.Test;
 
-/** Seed 000: w = 1 → 1 and w = 1.01 → about 20000 after 1000 steps, by unrolling the graph. */
+/** Article 1: w = 1 → 1 and w = 1.01 → about 20000 after 1000 steps, by unrolling the graph. */
 class SimplestRnnTest {
 
     private static final int N = 1000;

@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import unrolled.graph.*;
 
-/** Seed 002's rule, literally: the derivative is the sum over all paths of the products of local derivatives. */
+/** Article 3's rule, literally: the derivative is the sum over all paths of the products of local derivatives. */
 class AllPathsTest {
 
     /** x → three nodes → three nodes → z, fully connected: 3 × 3 = 9 paths. */

@@ -50,7 +50,7 @@ class TimeSeriesTest {
 
     @Test
     void windowsHoldConsecutiveValuesAndTheNextOneAsTarget() throws IOException {
-        Windows w = TimeSeries.fromCsv(tinyCsv(), "value").windows(3);
+        SlidingWindows w = TimeSeries.fromCsv(tinyCsv(), "value").windows(3);
         assertEquals(7, w.size());
         assertEquals(3, w.steps());
         assertArrayEquals(new double[] {1, 2, 3}, w.inputs()[0]);
@@ -82,7 +82,7 @@ class TimeSeriesTest {
 
     @Test
     void batchesAreOneMatrixPerTimeStepWithOneRowPerWindow() throws IOException {
-        Windows w = TimeSeries.fromCsv(tinyCsv(), "value").windows(3);
+        SlidingWindows w = TimeSeries.fromCsv(tinyCsv(), "value").windows(3);
         List<Batch> batches = w.batches(3);
         assertEquals(List.of(3, 3, 1), batches.stream().map(Batch::size).toList());
         Batch first = batches.get(0);
@@ -102,7 +102,7 @@ class TimeSeriesTest {
 
     @Test
     void shuffledBatchesArePermutationsRepeatableBySeed() throws IOException {
-        Windows w = TimeSeries.fromCsv(tinyCsv(), "value").windows(2);
+        SlidingWindows w = TimeSeries.fromCsv(tinyCsv(), "value").windows(2);
         double[] a = targetsOf(w.batches(3, new Random(7)));
         double[] b = targetsOf(w.batches(3, new Random(7)));
         assertArrayEquals(a, b);
@@ -229,10 +229,10 @@ class TimeSeriesTest {
     @Test
     void windowsFromArraysCheckTheirShape() {
         assertTrue(message(IllegalArgumentException.class,
-                () -> Windows.of("w", new double[][] {{1, 2}, {3}}, new double[] {3, 4})).contains("window 1 has 1"));
+                () -> SlidingWindows.of("w", new double[][] {{1, 2}, {3}}, new double[] {3, 4})).contains("window 1 has 1"));
         assertTrue(message(IllegalArgumentException.class,
-                () -> Windows.of("w", new double[][] {{1, 2}}, new double[] {3, 4})).contains("2 targets"));
-        Windows w = Windows.of("w", new double[][] {{1, 2}, {2, 3}}, new double[] {3, 4});
+                () -> SlidingWindows.of("w", new double[][] {{1, 2}}, new double[] {3, 4})).contains("2 targets"));
+        SlidingWindows w = SlidingWindows.of("w", new double[][] {{1, 2}, {2, 3}}, new double[] {3, 4});
         assertEquals(2, w.all().size());
         assertTrue(message(IllegalArgumentException.class, () -> w.batches(0)).contains("batch size"));
         assertTrue(message(IllegalArgumentException.class, () -> w.batch(2)).contains("no window 2"));

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import unrolled.graph.Node;
 import unrolled.graph.Tensors;
 
-/** Each cell computes its formula: one step by hand with scalar weights, and seed 000's worked example. */
+/** Each cell computes its formula: one step by hand with scalar weights, and article 1's worked example. */
 class CellFormulaTest {
 
     private static Node p(String name, double... values) {
@@ -27,7 +27,7 @@ class CellFormulaTest {
     }
 
     @Test
-    void seed000LinearMemoryGives4_12_32() {
+    void article1LinearMemoryGives4_12_32() {
         RecurrentLayer layer = new RecurrentLayer(ElmanCell.linearMemory(2, 2));
         Dense output = Dense.allOnes(2, 2);
         List<Node> xs = List.of(Node.constant(Tensors.row(1, 1)), Node.constant(Tensors.row(1, 1)),
@@ -101,8 +101,8 @@ class CellFormulaTest {
         for (String w : List.of("weight_ci", "weight_cf", "weight_co")) p.get(w).value().zero();
         LSTMCell lstm = new LSTMCell(p.get("weight_ih"), p.get("weight_hh"), p.get("bias_ih"), p.get("bias_hh"));
         List<Node> xs = Checking.inputs(3, 2, 3, random);
-        State a = new RecurrentLayer(peephole).forward(xs).last();
-        State b = new RecurrentLayer(lstm).forward(xs).last();
+        State a = new RecurrentLayer(peephole).forward(xs).finalState();
+        State b = new RecurrentLayer(lstm).forward(xs).finalState();
         assertArrayEquals(b.h().value().data, a.h().value().data, 0);
         assertArrayEquals(b.c().value().data, a.c().value().data, 0);
         assertEquals(lstm.parameters().count() + 3 * 4, peephole.parameters().count());
@@ -111,7 +111,7 @@ class CellFormulaTest {
     @Test
     void jordanFeedsBackTheOutputNotTheHiddenState() {
         // I = H = O = 1: h_t = tanh(0.5 x + 0.1 + 2 y_{t−1} − 0.2), y_t = tanh(1.5 h_t + 0.3).
-        JordanCell cell = new JordanCell(Activation.TANH, Activation.TANH, p("weight_ih", 0.5), p("bias_ih", 0.1),
+        JordanCell cell = new JordanCell(Nonlinearity.TANH, Nonlinearity.TANH, p("weight_ih", 0.5), p("bias_ih", 0.1),
                 p("weight_yh", 2.0), p("bias_yh", -0.2), p("weight_ho", 1.5), p("bias_ho", 0.3));
         double y = 0;
         State state = cell.initialState(1);

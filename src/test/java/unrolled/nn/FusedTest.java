@@ -28,7 +28,7 @@ class FusedTest {
 
     private static final Map<String, BiFunction<Integer, Integer, Recurrent.Builder>> MODELS = Map.of(
             "rnn tanh", (i, h) -> Recurrent.rnn(i, h),
-            "rnn relu", (i, h) -> Recurrent.rnn(i, h, Activation.RELU),
+            "rnn relu", (i, h) -> Recurrent.rnn(i, h, Nonlinearity.RELU),
             "lstm", (i, h) -> Recurrent.lstm(i, h),
             "gru", (i, h) -> Recurrent.gru(i, h));
 
@@ -61,7 +61,7 @@ class FusedTest {
             Node c = s.c() == null ? null : Node.param("c0", Tensors.uniform(batch, hidden, -0.5, 0.5, data));
             initial.add(new State(h, c));
         }
-        Recurrent.Output out = rnn.forward(xs, initial);
+        SequenceOutput out = rnn.forward(xs, initial);
         List<Node> watched = new ArrayList<>(out.outputs());
         for (State s : out.finalStates()) {
             watched.add(s.h());

@@ -53,7 +53,7 @@ class GradientCheckTest {
 
     static Stream<Arguments> cases() {
         Map<String, Setup> cells = new LinkedHashMap<>();
-        cells.put("Elman tanh", cell(r -> ElmanCell.random(3, 4, Activation.TANH, r)));
+        cells.put("Elman tanh", cell(r -> ElmanCell.random(3, 4, Nonlinearity.TANH, r)));
         cells.put("Elman relu", cell(GradientCheckTest::livelyRelu));
         cells.put("linear memory", cell(r -> ElmanCell.linearMemory(2, 2)));
         cells.put("Jordan", cell(r -> JordanCell.random(3, 4, 2, r)));
@@ -94,7 +94,7 @@ class GradientCheckTest {
 
     /** A relu cell whose bias keeps most units on, so a batch of one still has live units at every step. */
     private static Cell livelyRelu(Random r) {
-        ElmanCell cell = ElmanCell.random(3, 4, Activation.RELU, r);
+        ElmanCell cell = ElmanCell.random(3, 4, Nonlinearity.RELU, r);
         cell.parameters().get("bias_ih").value().fill(0.8);
         return cell;
     }
@@ -108,8 +108,8 @@ class GradientCheckTest {
             List<State> s0 = states(List.of(cell.initialState(batch)), r);
             WeightedSum loss = new WeightedSum(11);
             return new Case(() -> {
-                RecurrentLayer.Output out = layer.forward(xs, s0.get(0));
-                return loss.of(out.outputs(), List.of(out.last()));
+                SequenceOutput out = layer.forward(xs, s0.get(0));
+                return loss.of(out.outputs(), List.of(out.finalState()));
             }, everything(cell.parameters(), xs, s0));
         };
     }
@@ -123,7 +123,7 @@ class GradientCheckTest {
             WeightedSum loss = new WeightedSum(11);
             return new Case(() -> {
                 model.dropout().reseed(5);
-                Recurrent.Output out = model.forward(xs, s0);
+                SequenceOutput out = model.forward(xs, s0);
                 return loss.of(out.outputs(), out.finalStates());
             }, everything(model.parameters(), xs, s0));
         };

@@ -5,14 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Parameters.count() of every model against the closed formulas, and seed 004's LSTM count. */
+/** Parameters.count() of every model against the closed formulas, and article 5's LSTM count. */
 class ParameterCountTest {
 
     private static final Random RANDOM = new Random(1);
 
     @Test
-    void seed004sLstmFormulaUsesOneBiasPerGate() {
-        // Seed 004: 4(mh + h² + h) with m = 1, h = 50. PyTorch's nn.LSTM(1, 50) has b_ih and b_hh: 10600.
+    void article5LstmFormulaUsesOneBiasPerGate() {
+        // Article 5: 4(mh + h² + h) with m = 1, h = 50. PyTorch's nn.LSTM(1, 50) has b_ih and b_hh: 10600.
         assertEquals(4 * (50 + 2500 + 50), ParameterCounts.lstm(1, 50, 1));
         assertEquals(10400, ParameterCounts.lstm(1, 50, 1));
         assertEquals(10600, ParameterCounts.lstm(1, 50, 2));

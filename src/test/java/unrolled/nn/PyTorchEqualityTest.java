@@ -50,7 +50,7 @@ class PyTorchEqualityTest {
         for (int t = 0; expected.containsKey("input_" + t); t++) {
             xs.add(Node.param("input_" + t, expected.get("input_" + t)));
         }
-        Recurrent.Output out = model.forward(xs);
+        SequenceOutput out = model.forward(xs);
         Node loss = null;
         double worst = 0;
         for (int t = 0; t < xs.size(); t++) {

@@ -46,7 +46,7 @@ class RecurrentTest {
         assertEquals("LSTM(10, 20, num_layers=2, dropout=0.2, bidirectional=True)",
                 Recurrent.lstm(10, 20).layers(2).dropout(0.2).bidirectional(true).seed(1).build().toString());
         assertEquals("LSTM(10, 20)", Recurrent.lstm(10, 20).seed(1).build().toString());
-        assertEquals("RNN(3, 4, nonlinearity='relu')", Recurrent.rnn(3, 4, Activation.RELU).seed(1).build().toString());
+        assertEquals("RNN(3, 4, nonlinearity='relu')", Recurrent.rnn(3, 4, Nonlinearity.RELU).seed(1).build().toString());
         assertEquals("GRU(3, 4, num_layers=3, variant='cho')",
                 Recurrent.gru(3, 4, GRUCell.Variant.CHO).layers(3).seed(1).build().toString());
         assertEquals("PeepholeLSTM(3, 4)", Recurrent.peephole(3, 4).seed(1).build().toString());
@@ -57,18 +57,18 @@ class RecurrentTest {
         Random random = new Random(5);
         Recurrent bi = Recurrent.lstm(3, 2).bidirectional(true).seed(1).build();
         List<Node> xs = Checking.inputs(4, 2, 3, random);
-        Recurrent.Output out = bi.forward(xs);
-        RecurrentLayer.Output forward = new RecurrentLayer(bi.cell(0, 0)).forward(xs);
+        SequenceOutput out = bi.forward(xs);
+        SequenceOutput forward = new RecurrentLayer(bi.cell(0, 0)).forward(xs);
         List<Node> reversed = new ArrayList<>(xs);
         Collections.reverse(reversed);
-        RecurrentLayer.Output backward = new RecurrentLayer(bi.cell(0, 1)).forward(reversed);
+        SequenceOutput backward = new RecurrentLayer(bi.cell(0, 1)).forward(reversed);
         for (int t = 0; t < 4; t++) {
             Node o = out.outputs().get(t);
             assertArrayEquals(forward.outputs().get(t).value().data, o.slice(0, 2).value().data, 0, "h→ at " + t);
             assertArrayEquals(backward.outputs().get(3 - t).value().data, o.slice(2, 4).value().data, 0, "h← at " + t);
         }
-        assertArrayEquals(forward.last().c().value().data, out.finalStates().get(0).c().value().data, 0);
-        assertArrayEquals(backward.last().h().value().data, out.finalStates().get(1).h().value().data, 0,
+        assertArrayEquals(forward.finalState().c().value().data, out.finalStates().get(0).c().value().data, 0);
+        assertArrayEquals(backward.finalState().h().value().data, out.finalStates().get(1).h().value().data, 0,
                 "h_n of the backward direction is its state after x_1");
         assertEquals(4, bi.outputSize());
     }
@@ -93,10 +93,10 @@ class RecurrentTest {
     void finalStatesComeInHnOrderAndCanStartTheNextWindow() {
         Recurrent rnn = Recurrent.rnn(2, 3).layers(3).seed(1).build();
         List<Node> xs = Checking.inputs(6, 1, 2, new Random(2));
-        Recurrent.Output whole = rnn.forward(xs);
-        Recurrent.Output first = rnn.forward(xs.subList(0, 3));
+        SequenceOutput whole = rnn.forward(xs);
+        SequenceOutput first = rnn.forward(xs.subList(0, 3));
         List<State> carried = first.finalStates().stream().map(State::detach).toList();
-        Recurrent.Output second = rnn.forward(xs.subList(3, 6), carried);
+        SequenceOutput second = rnn.forward(xs.subList(3, 6), carried);
         assertEquals(3, whole.finalStates().size());
         for (int k = 0; k < 3; k++) {
             assertArrayEquals(whole.finalStates().get(k).h().value().data, second.finalStates().get(k).h().value().data,

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import unrolled.graph.Node;
 import unrolled.graph.Tensors;
 
-/** Seed 002's input/output structures: what goes in, what comes out, and which states connect them. */
+/** Article 3's input/output structures: what goes in, what comes out, and which states connect them. */
 class StructuresTest {
 
     private final List<Node> xs = Checking.inputs(5, 2, 3, new Random(4));
@@ -45,14 +45,14 @@ class StructuresTest {
         List<Node> ys = generator.forward(x, 4);
         assertEquals(4, ys.size());
         // Step 2 by hand: the rnn continues from step 1's state with ŷ_1 as input.
-        Recurrent.Output step1 = generator.rnn().forward(List.of(x));
-        Recurrent.Output step2 = generator.rnn().forward(List.of(ys.get(0)), step1.finalStates());
+        SequenceOutput step1 = generator.rnn().forward(List.of(x));
+        SequenceOutput step2 = generator.rnn().forward(List.of(ys.get(0)), step1.finalStates());
         assertArrayEquals(generator.fc().forward(step2.lastOutput()).value().data, ys.get(1).value().data, 0);
 
         OneToMany zeros = new OneToMany(generator.rnn(), Dense.random(4, 1, new Random(1)), OneToMany.Feedback.ZEROS);
         List<Node> zs = zeros.forward(x, 3);
         Node zero = Node.constant(Tensors.zeros(2, 3));
-        Recurrent.Output all = zeros.rnn().forward(List.of(x, zero, zero));
+        SequenceOutput all = zeros.rnn().forward(List.of(x, zero, zero));
         assertArrayEquals(zeros.fc().forward(all.lastOutput()).value().data, zs.get(2).value().data, 0);
     }
 

@@ -113,7 +113,7 @@ class TrainerTest {
         SequenceModel model = SequenceModel.of(Recurrent.lstm(4, 16).random(random).build().withForgetBias(1),
                 Dense.random(16, 4, random));
         SequenceSampler sampler = SequenceSampler.ofTokens(corpus, 4);
-        TruncatedBPTT tbptt = new TruncatedBPTT(model, SequenceLosses::crossEntropy);
+        TruncatedBPTT tbptt = new TruncatedBPTT(model, LossAveragedOverTime::crossEntropy);
         History h = new Trainer(new Adam(model.parameters(), 0.02)).clipGradNorm(1).perplexity().listeners()
                 .fit(15, () -> sampler.sequential(4, 10), tbptt::loss);
         double[] ppl = h.perplexity();
@@ -132,7 +132,7 @@ class TrainerTest {
             series[i] = Math.sin(0.3 * i);
         }
         SequenceModel model = SequenceModel.of(Recurrent.rnn(1, 8).random(random).build(), Dense.random(8, 1, random));
-        TruncatedBPTT tbptt = new TruncatedBPTT(model, SequenceLosses::mse);
+        TruncatedBPTT tbptt = new TruncatedBPTT(model, LossAveragedOverTime::mse);
         List<Window> windows = SequenceSampler.ofSeries(series).sequential(4, 10);
         TrainingDiverged e = assertThrows(TrainingDiverged.class, () -> new Trainer(new SGD(model.parameters(), 1e6))
                 .listeners().fit(50, windows, tbptt::loss));
@@ -152,7 +152,7 @@ class TrainerTest {
             series[i] = Math.sin(0.3 * i);
         }
         SequenceModel model = SequenceModel.of(Recurrent.lstm(1, 8).random(random).build(), Dense.random(8, 1, random));
-        TruncatedBPTT tbptt = new TruncatedBPTT(model, SequenceLosses::mse);
+        TruncatedBPTT tbptt = new TruncatedBPTT(model, LossAveragedOverTime::mse);
         List<Window> windows = SequenceSampler.ofSeries(series).sequential(4, 10);
         return setup.apply(new Trainer(new SGD(model.parameters(), 10)).listeners()).fit(50, windows, tbptt::loss);
     }

@@ -86,7 +86,7 @@ class TruncatedBPTTTest {
     void aWindowsGradientsAreThoseOfTheTruncatedGraph() {
         List<Window> windows = SequenceSampler.of(xs, ys).sequential(BATCH, K);
         assertEquals(2, windows.size());
-        TruncatedBPTT tbptt = new TruncatedBPTT(model, SequenceLosses::mse);
+        TruncatedBPTT tbptt = new TruncatedBPTT(model, LossAveragedOverTime::mse);
         tbptt.loss(windows.get(0));
         parameters.zeroGrad();
         Node loss = tbptt.loss(windows.get(1));
@@ -127,7 +127,7 @@ class TruncatedBPTTTest {
     void theCarriedStateIsCutOffFromThePreviousWindow() {
         SequenceModel lstmModel = SequenceModel.of(Recurrent.lstm(2, 3).layers(2).random(random).build(), head);
         List<Window> windows = SequenceSampler.of(xs, ys).sequential(BATCH, K);
-        TruncatedBPTT tbptt = new TruncatedBPTT(lstmModel, SequenceLosses::mse);
+        TruncatedBPTT tbptt = new TruncatedBPTT(lstmModel, LossAveragedOverTime::mse);
         Node first = tbptt.loss(windows.get(0));
         List<State> carried = tbptt.carriedStates();
         assertEquals(2, carried.size(), "one state per layer");
@@ -206,11 +206,11 @@ class TruncatedBPTTTest {
             }
         }
         assertEquals(2, windows.size(), "⌊(14 − offset)/3⌋ = 4 windows make 2 batches of 2");
-        TruncatedBPTT tbptt = new TruncatedBPTT(model, SequenceLosses::mse);
+        TruncatedBPTT tbptt = new TruncatedBPTT(model, LossAveragedOverTime::mse);
         tbptt.loss(windows.get(0));
         Node loss = tbptt.loss(windows.get(1));
         Window w = windows.get(1);
-        Node fromZero = SequenceLosses.mse(model.forward(w.inputs(), model.initialStates(BATCH)).outputs(), w.targets());
+        Node fromZero = LossAveragedOverTime.mse(model.forward(w.inputs(), model.initialStates(BATCH)).predictions(), w.targets());
         assertEquals(fromZero.scalar(), loss.scalar(), 0, "no state is carried into a random window");
     }
 
@@ -223,6 +223,53 @@ class TruncatedBPTTTest {
         Window series = SequenceSampler.ofSeries(new double[] {1, 2, 3, 4}).sequential(1, 3).get(0);
         assertEquals(3, series.inputs().get(2).scalar());
         assertEquals(4, series.targets().get(2).scalar());
+    }
+
+    @Test
+    void tokenIdWindowsCarryTheIdsAsIntegersAndAsTheSameNumbers() {
+        int[] corpus = {3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8, 9, 7, 9};
+        DMatrixRMaj in = new DMatrixRMaj(corpus.length - 1, 1);
+        DMatrixRMaj out = new DMatrixRMaj(corpus.length - 1, 1);
+        for (int p = 0; p + 1 < corpus.length; p++) {
+            in.set(p, 0, corpus[p]);
+            out.set(p, 0, corpus[p + 1]);
+        }
+        List<Window> byIds = SequenceSampler.ofTokenIds(corpus).sequential(2, 3);
+        List<Window> asNumbers = SequenceSampler.of(in, out).sequential(2, 3);
+        assertEquals(asNumbers.size(), byIds.size());
+        for (int i = 0; i < byIds.size(); i++) {
+            Window w = byIds.get(i);
+            assertTrue(w.hasIds() && !asNumbers.get(i).hasIds());
+            assertArrayEquals(asNumbers.get(i).starts(), w.starts());
+            for (int t = 0; t < w.steps(); t++) {
+                assertArrayEquals(asNumbers.get(i).inputs().get(t).value().data, w.inputs().get(t).value().data, 0);
+                assertArrayEquals(asNumbers.get(i).targets().get(t).value().data, w.targets().get(t).value().data, 0);
+                for (int b = 0; b < w.batchSize(); b++) {
+                    assertEquals(corpus[w.starts()[b] + t], w.inputIds()[t][b]);
+                    assertEquals(corpus[w.starts()[b] + t + 1], w.targetIds()[t][b]);
+                }
+            }
+        }
+        IllegalStateException noIds = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> asNumbers.get(0).inputIds());
+        assertTrue(noIds.getMessage().contains("real-valued") && noIds.getMessage().contains("ofTokenIds"));
+        fails(() -> SequenceSampler.ofTokenIds(new int[] {0, -2}), "token -2", "position 1");
+    }
+
+    @Test
+    void onTargetIdsGivesTheLossOfTheIdsReadBackFromNumbers() {
+        int[] corpus = {0, 2, 1, 3, 3, 0, 1, 2, 2, 1, 0, 3, 1, 2, 0};
+        Recurrent lstm = Recurrent.lstm(1, 4).random(new Random(3)).build();
+        Dense classes = Dense.random(4, 4, new Random(4));
+        List<Window> windows = SequenceSampler.ofTokenIds(corpus).sequential(2, 3);
+        TruncatedBPTT byIds = TruncatedBPTT.onTargetIds(SequenceModel.of(lstm, classes),
+                LossAveragedOverTime::crossEntropy);
+        TruncatedBPTT byNumbers = new TruncatedBPTT(SequenceModel.of(lstm, classes), (logits, targets) ->
+                LossAveragedOverTime.crossEntropy(logits, targets.stream().map(y -> java.util.Arrays.stream(
+                        y.value().data).mapToInt(v -> (int) v).toArray()).toArray(int[][]::new)));
+        for (Window w : windows) {
+            assertEquals(byNumbers.loss(w).scalar(), byIds.loss(w).scalar(), 0);
+        }
     }
 
     @Test
@@ -240,7 +287,7 @@ class TruncatedBPTTTest {
 
     @Test
     void aCarriedStateMustFitTheBatch() {
-        TruncatedBPTT tbptt = new TruncatedBPTT(model, SequenceLosses::mse);
+        TruncatedBPTT tbptt = new TruncatedBPTT(model, LossAveragedOverTime::mse);
         tbptt.loss(SequenceSampler.of(xs, ys).sequential(2, K).get(0));
         Window three = SequenceSampler.of(xs, ys).sequential(3, 2).get(1);
         fails(() -> tbptt.loss(three), "TruncatedBPTT", "2 rows", "3");

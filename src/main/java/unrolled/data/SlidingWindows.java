@@ -9,23 +9,25 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * Sliding windows over a series, each of T consecutive values x_k … x_{k+T−1} paired with the value that follows,
- * x_{k+T}, as its target. Made by {@link TimeSeries#windows(int)} and {@link TimeSeries#split}; turned into
- * mini-batches by {@link #batches(int)} and {@link #batches(int, Random)}.
+ * x_{k+T}, as its target: one training example per window, for a many-to-one forecaster. Made by
+ * {@link TimeSeries#windows(int)} and {@link TimeSeries#split}; turned into mini-batches by {@link #batches(int)} and
+ * {@link #batches(int, Random)}. (Not to be confused with a {@code unrolled.train.Window}, which is k steps of a batch
+ * of streams with a target at every step, as truncated BPTT cuts a long sequence.)
  */
-public final class Windows {
+public final class SlidingWindows {
 
     private final String name;
     private final double[][] inputs;
     private final double[] targets;
 
-    private Windows(String name, double[][] inputs, double[] targets) {
+    private SlidingWindows(String name, double[][] inputs, double[] targets) {
         this.name = name;
         this.inputs = inputs;
         this.targets = targets;
     }
 
     /**
-     * Windows from explicit arrays (copied).
+     * Sliding windows from explicit arrays (copied).
      *
      * @param name    what to call them in messages and {@code toString}, e.g. "train"
      * @param inputs  one row per window, all rows of the same length T ≥ 1
@@ -33,40 +35,40 @@ public final class Windows {
      * @return the windows
      * @throws IllegalArgumentException if the counts differ, rows are ragged or empty, or a value is not finite
      */
-    public static Windows of(String name, double[][] inputs, double[] targets) {
+    public static SlidingWindows of(String name, double[][] inputs, double[] targets) {
         if (inputs.length != targets.length) {
-            throw new IllegalArgumentException("Windows '" + name + "': " + inputs.length + " input rows but "
+            throw new IllegalArgumentException("SlidingWindows '" + name + "': " + inputs.length + " input rows but "
                     + targets.length + " targets");
         }
         int steps = inputs.length == 0 ? 0 : inputs[0].length;
         double[][] copy = new double[inputs.length][];
         for (int k = 0; k < inputs.length; k++) {
             if (inputs[k].length != steps || steps == 0) {
-                throw new IllegalArgumentException("Windows '" + name + "': window " + k + " has " + inputs[k].length
+                throw new IllegalArgumentException("SlidingWindows '" + name + "': window " + k + " has " + inputs[k].length
                         + " steps, expected " + (steps == 0 ? "at least 1" : steps));
             }
             requireFinite(name, "window " + k, inputs[k]);
             copy[k] = inputs[k].clone();
         }
         requireFinite(name, "targets", targets);
-        return new Windows(name, copy, targets.clone());
+        return new SlidingWindows(name, copy, targets.clone());
     }
 
-    /** Windows k = from … to−1 of a series: inputs values[k … k+steps−1], target values[k+steps]. */
-    static Windows slide(String name, double[] values, int steps, int from, int to) {
+    /** The windows k = from … to−1 of a series: inputs values[k … k+steps−1], target values[k+steps]. */
+    static SlidingWindows slide(String name, double[] values, int steps, int from, int to) {
         double[][] inputs = new double[to - from][];
         double[] targets = new double[to - from];
         for (int k = from; k < to; k++) {
             inputs[k - from] = Arrays.copyOfRange(values, k, k + steps);
             targets[k - from] = values[k + steps];
         }
-        return new Windows(name, inputs, targets);
+        return new SlidingWindows(name, inputs, targets);
     }
 
     private static void requireFinite(String name, String what, double[] values) {
         for (int i = 0; i < values.length; i++) {
             if (!Double.isFinite(values[i])) {
-                throw new IllegalArgumentException("Windows '" + name + "': " + what + " has " + values[i]
+                throw new IllegalArgumentException("SlidingWindows '" + name + "': " + what + " has " + values[i]
                         + " at index " + i);
             }
         }
@@ -111,7 +113,7 @@ public final class Windows {
      */
     public Batch batch(int... indices) {
         if (indices.length == 0) {
-            throw new IllegalArgumentException("Windows '" + name + "': a batch needs at least one window");
+            throw new IllegalArgumentException("SlidingWindows '" + name + "': a batch needs at least one window");
         }
         List<DMatrixRMaj> steps = new ArrayList<>();
         for (int t = 0; t < steps(); t++) {
@@ -121,7 +123,7 @@ public final class Windows {
         for (int b = 0; b < indices.length; b++) {
             int k = indices[b];
             if (k < 0 || k >= size()) {
-                throw new IllegalArgumentException("Windows '" + name + "': no window " + k + " (there are " + size()
+                throw new IllegalArgumentException("SlidingWindows '" + name + "': no window " + k + " (there are " + size()
                         + ")");
             }
             for (int t = 0; t < steps(); t++) {
@@ -154,7 +156,7 @@ public final class Windows {
      */
     public List<Batch> batches(int batchSize, Random random) {
         if (batchSize < 1) {
-            throw new IllegalArgumentException("Windows '" + name + "': batch size must be at least 1, got "
+            throw new IllegalArgumentException("SlidingWindows '" + name + "': batch size must be at least 1, got "
                     + batchSize);
         }
         int[] order = IntStream.range(0, size()).toArray();
@@ -173,9 +175,9 @@ public final class Windows {
         return batches;
     }
 
-    /** @return for example {@code Windows[train: 220 windows of 20 steps → next value]} */
+    /** @return for example {@code SlidingWindows[train: 220 windows of 20 steps → next value]} */
     @Override
     public String toString() {
-        return "Windows[" + name + ": " + size() + " windows of " + steps() + " steps → next value]";
+        return "SlidingWindows[" + name + ": " + size() + " windows of " + steps() + " steps → next value]";
     }
 }

@@ -10,7 +10,7 @@ import unrolled.graph.Node;
 import unrolled.graph.Tensors;
 
 /** The sequence losses against central finite differences, at T = 1 and T = 4, batch 1 and 3. */
-class SequenceLossGradientTest {
+class LossAveragedOverTimeGradientTest {
 
     private static List<Node> sequence(int steps, int batch, int width, Random random, String name) {
         return java.util.stream.IntStream.range(0, steps)
@@ -24,7 +24,7 @@ class SequenceLossGradientTest {
                 Random random = new Random(steps * 10L + batch);
                 List<Node> predictions = sequence(steps, batch, 2, random, "p");
                 List<Node> targets = sequence(steps, batch, 2, random, "t");
-                GradCheck.Report report = GradCheck.check(() -> SequenceLosses.mse(predictions, targets), predictions);
+                GradCheck.Report report = GradCheck.check(() -> LossAveragedOverTime.mse(predictions, targets), predictions);
                 assertTrue(report.passed() && report.maxRelativeError() <= 1e-7, report::toString);
             }
         }
@@ -42,7 +42,7 @@ class SequenceLossGradientTest {
                         row[b] = random.nextInt(5);
                     }
                 }
-                GradCheck.Report report = GradCheck.check(() -> SequenceLosses.crossEntropy(logits, classes), logits);
+                GradCheck.Report report = GradCheck.check(() -> LossAveragedOverTime.crossEntropy(logits, classes), logits);
                 assertTrue(report.passed() && report.maxRelativeError() <= 1e-7, report::toString);
             }
         }

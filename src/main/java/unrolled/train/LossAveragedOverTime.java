@@ -7,12 +7,13 @@ import unrolled.graph.Ops;
 
 /**
  * Losses over a sequence of T predictions, one batch × features node per time step, built from the graph's ops so
- * that backward() through them is BPTT. Each averages the per-step loss over the steps:
- * L = (1/T) Σ_t ℓ(ŷ_t, y_t).
+ * that backward() through them is BPTT. Each <b>averages</b> the per-step loss over the steps:
+ * L = (1/T) Σ_t ℓ(ŷ_t, y_t). (The sum over time of the BPTT derivations, E = Σ_t E_t, is
+ * {@code unrolled.analysis.LossSummedOverTime}.)
  */
-public final class SequenceLosses {
+public final class LossAveragedOverTime {
 
-    private SequenceLosses() {}
+    private LossAveragedOverTime() {}
 
     /**
      * Mean squared error over steps and entries: L = (1/T) Σ_t (1/N) Σ_i (ŷ_{t,i} − y_{t,i})², N entries per step
@@ -22,7 +23,7 @@ public final class SequenceLosses {
      * @param targets     y_1 … y_T, each the shape of its prediction (usually constants)
      */
     public static Node mse(List<Node> predictions, List<Node> targets) {
-        return meanOverSteps("SequenceLosses.mse", predictions, targets, Ops::mse);
+        return meanOverSteps("LossAveragedOverTime.mse", predictions, targets, Ops::mse);
     }
 
     /**
@@ -33,7 +34,7 @@ public final class SequenceLosses {
      * @param classes classes[t][r] is the class of row r at step t
      */
     public static Node crossEntropy(List<Node> logits, int[][] classes) {
-        return meanOverSteps("SequenceLosses.crossEntropy", logits, classes == null ? null : List.of(classes),
+        return meanOverSteps("LossAveragedOverTime.crossEntropy", logits, classes == null ? null : List.of(classes),
                 Ops::softmaxCrossEntropy);
     }
 
@@ -42,7 +43,7 @@ public final class SequenceLosses {
      * L = −(1/T) Σ_t (1/n) Σ_r Σ_k y_{t,r,k} log softmax(z_{t,r})_k.
      */
     public static Node crossEntropy(List<Node> logits, List<Node> targets) {
-        return meanOverSteps("SequenceLosses.crossEntropy", logits, targets,
+        return meanOverSteps("LossAveragedOverTime.crossEntropy", logits, targets,
                 (z, y) -> Ops.softmaxCrossEntropy(z, y.value()));
     }
 

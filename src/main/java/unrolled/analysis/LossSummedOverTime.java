@@ -9,22 +9,25 @@ import unrolled.graph.Ops;
 import unrolled.maths.Elementary;
 
 /**
- * A loss over the outputs o_1 … o_T of an unrolled network, <b>summed over time</b> as seed 002's E = Σ_t E_t, each
+ * A loss over the outputs o_1 … o_T of an unrolled network, <b>summed over time</b> as article 3's E = Σ_t E_t, each
  * term L_t <b>averaged over the batch</b> as the graph's losses are: L = Σ_t L_t(o_t).
  *
- * <p>Either every step has a target (many-to-many, seed 002's setting) or only the last one (many-to-one: the loss
+ * <p>Either every step has a target (many-to-many, article 3's setting) or only the last one (many-to-one: the loss
  * that shows how a gradient fades or grows going back in time). One object gives both the graph version
  * ({@link #graph}, for {@code backward()}) and the hand version (for {@link ElmanBptt}), so the two compare like
- * with like. Steps t count from 1 as in the seeds.
+ * with like. Steps t count from 1 as in the articles.
+ *
+ * <p>The sum, not the mean, over time is what the BPTT derivations differentiate; training code averages instead
+ * ({@code unrolled.train.LossAveragedOverTime}), so that the step size does not grow with T.
  */
-public abstract class SequenceLoss {
+public abstract class LossSummedOverTime {
 
     private final int targets;
     private final boolean lastOnly;
 
-    private SequenceLoss(int targets, boolean lastOnly) {
+    private LossSummedOverTime(int targets, boolean lastOnly) {
         if (targets == 0) {
-            throw new IllegalArgumentException("SequenceLoss: no targets; need one per time step (or one for the last)");
+            throw new IllegalArgumentException("LossSummedOverTime: no targets; need one per time step (or one for the last)");
         }
         this.targets = targets;
         this.lastOnly = lastOnly;
@@ -34,12 +37,12 @@ public abstract class SequenceLoss {
      * Softmax cross-entropy at every step against class indices, {@code classes[t − 1][row]}:
      * L_t = −(1/B) Σ_r log softmax(o_t,r)[y_t,r], so ∂L/∂o_t = (softmax(o_t) − onehot(y_t))/B.
      */
-    public static SequenceLoss crossEntropy(int[]... classes) {
+    public static LossSummedOverTime crossEntropy(int[]... classes) {
         return new CrossEntropy(classes, false);
     }
 
     /** Softmax cross-entropy at the last step only, {@code classes[row]}; ∂L/∂o_t = 0 for t &lt; T. */
-    public static SequenceLoss crossEntropyAtLast(int... classes) {
+    public static LossSummedOverTime crossEntropyAtLast(int... classes) {
         return new CrossEntropy(new int[][] {classes}, true);
     }
 
@@ -47,19 +50,19 @@ public abstract class SequenceLoss {
      * Mean squared error at every step against batch × Q targets:
      * L_t = (1/(B·Q)) Σ (o_t − y_t)², so ∂L/∂o_t = 2(o_t − y_t)/(B·Q).
      */
-    public static SequenceLoss meanSquared(List<DMatrixRMaj> targets) {
+    public static LossSummedOverTime meanSquared(List<DMatrixRMaj> targets) {
         return new MeanSquared(targets.toArray(new DMatrixRMaj[0]), false);
     }
 
     /** Mean squared error at the last step only. */
-    public static SequenceLoss meanSquaredAtLast(DMatrixRMaj target) {
+    public static LossSummedOverTime meanSquaredAtLast(DMatrixRMaj target) {
         return new MeanSquared(new DMatrixRMaj[] {target}, true);
     }
 
     /** L = Σ_t L_t as a graph node over the outputs o_1 … o_T (each batch × Q), ready for {@code backward()}. */
     public Node graph(List<Node> outputs) {
         if (outputs.isEmpty()) {
-            throw new IllegalArgumentException("SequenceLoss: empty sequence; need at least one output");
+            throw new IllegalArgumentException("LossSummedOverTime: empty sequence; need at least one output");
         }
         Node total = null;
         for (int t = 1; t <= outputs.size(); t++) {
@@ -87,7 +90,7 @@ public abstract class SequenceLoss {
     /** The index of step t's target, or −1 if the step has none; checks that the target fits the output. */
     private int target(int t, int steps, DMatrixRMaj o) {
         if (!lastOnly && targets != steps) {
-            throw new IllegalArgumentException("SequenceLoss: " + targets + " targets for a sequence of " + steps
+            throw new IllegalArgumentException("LossSummedOverTime: " + targets + " targets for a sequence of " + steps
                     + " steps; need one per step");
         }
         if (lastOnly && t != steps) {
@@ -106,7 +109,7 @@ public abstract class SequenceLoss {
 
     abstract DMatrixRMaj gradient(DMatrixRMaj o, int k);
 
-    private static final class CrossEntropy extends SequenceLoss {
+    private static final class CrossEntropy extends LossSummedOverTime {
         private final int[][] classes;
 
         CrossEntropy(int[][] classes, boolean lastOnly) {
@@ -116,12 +119,12 @@ public abstract class SequenceLoss {
 
         @Override void requireFits(int k, int t, DMatrixRMaj o) {
             if (classes[k].length != o.numRows) {
-                throw new IllegalArgumentException("SequenceLoss: step " + t + " has " + classes[k].length
+                throw new IllegalArgumentException("LossSummedOverTime: step " + t + " has " + classes[k].length
                         + " class labels for a batch of " + o.numRows);
             }
             for (int r = 0; r < o.numRows; r++) {
                 if (classes[k][r] < 0 || classes[k][r] >= o.numCols) {
-                    throw new IllegalArgumentException("SequenceLoss: class " + classes[k][r] + " at step " + t
+                    throw new IllegalArgumentException("LossSummedOverTime: class " + classes[k][r] + " at step " + t
                             + ", row " + r + " is outside 0.." + (o.numCols - 1));
                 }
             }
@@ -159,7 +162,7 @@ public abstract class SequenceLoss {
         }
     }
 
-    private static final class MeanSquared extends SequenceLoss {
+    private static final class MeanSquared extends LossSummedOverTime {
         private final DMatrixRMaj[] y;
 
         MeanSquared(DMatrixRMaj[] targets, boolean lastOnly) {
@@ -169,7 +172,7 @@ public abstract class SequenceLoss {
 
         @Override void requireFits(int k, int t, DMatrixRMaj o) {
             if (y[k].numRows != o.numRows || y[k].numCols != o.numCols) {
-                throw new IllegalArgumentException("SequenceLoss: the target of step " + t + " is " + y[k].numRows
+                throw new IllegalArgumentException("LossSummedOverTime: the target of step " + t + " is " + y[k].numRows
                         + "×" + y[k].numCols + " but the output is " + o.numRows + "×" + o.numCols);
             }
         }

@@ -5,8 +5,8 @@ import static unrolled.graph.Ops.*;
 
 import org.junit.jupiter.api.Test;
 
-/** Seed 001's pointwise examples for the LSTM diagram's symbols, computed by the graph ops. */
-class SeedExamplesTest {
+/** Article 2's pointwise examples for the LSTM diagram's symbols, computed by the graph ops. */
+class ArticleExamplesTest {
 
     private static final Node A = Node.constant("a", Tensors.row(0.9, 0.2, -0.5, -0.1));
     private static final Node B = Node.constant("b", Tensors.row(0.5, 0, 1, 0.8));
@@ -22,8 +22,8 @@ class SeedExamplesTest {
     }
 
     /**
-     * The seed prints [0.717, 0.198, −0.462, −0.100]. The exact values are [0.71630, 0.19738, −0.46212, −0.09967]:
-     * the seed's first two entries are one unit too high in the third decimal, so they agree within 0.001, not to
+     * The article prints [0.717, 0.198, −0.462, −0.100]. The exact values are [0.71630, 0.19738, −0.46212, −0.09967]:
+     * the article's first two entries are one unit too high in the third decimal, so they agree within 0.001, not to
      * three rounded decimals.
      */
     @Test
@@ -32,7 +32,7 @@ class SeedExamplesTest {
         double[] exact = {0.71630, 0.19738, -0.46212, -0.09967};
         for (int j = 0; j < 4; j++) {
             assertEquals(exact[j], tanh(A).get(0, j), 5e-6, "entry " + j);
-            assertEquals(seed[j], tanh(A).get(0, j), 1e-3, "entry " + j + " against the seed");
+            assertEquals(seed[j], tanh(A).get(0, j), 1e-3, "entry " + j + " against the article");
         }
     }
 

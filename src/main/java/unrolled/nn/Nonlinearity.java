@@ -3,8 +3,12 @@ package unrolled.nn;
 import unrolled.graph.Node;
 import unrolled.graph.Ops;
 
-/** The activation applied to a recurrent cell's pre-activation. */
-public enum Activation {
+/**
+ * The nonlinearity φ a recurrent cell applies to its pre-activation, h_t = φ(a_t): PyTorch's {@code nonlinearity}
+ * argument of {@code nn.RNN}, as a choice of graph op. (The vectorised kernels that compute these functions fast are
+ * in the speed tier, not here.)
+ */
+public enum Nonlinearity {
     /** tanh(a), the default of Elman networks and PyTorch's nn.RNN. */
     TANH,
     /** max(0, a). */
