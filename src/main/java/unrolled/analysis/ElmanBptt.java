@@ -16,27 +16,27 @@ import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 import unrolled.graph.Node;
 import unrolled.maths.Elementary;
-import unrolled.nn.Activation;
+import unrolled.nn.Nonlinearity;
 import unrolled.nn.Dense;
 import unrolled.nn.ElmanCell;
 import unrolled.nn.Parameters;
 
 /**
- * Backpropagation through time written out by hand for an Elman RNN with a dense output layer: seed 003's formulas
- * and seed 002's derivation in plain EJML, no computation graph, to read beside autodiff and check it.
+ * Backpropagation through time written out by hand for an Elman RNN with a dense output layer: article 4's formulas
+ * and article 3's derivation in plain EJML, no computation graph, to read beside autodiff and check it.
  *
  * <h2>The model</h2>
  * <pre>
  *   a_t = x_t·W_hxᵀ + b_ih + h_{t−1}·W_hhᵀ + b_hh        h_0 = 0
- *   h_t = φ(a_t)                                        φ = tanh (seed 002's s_t), or relu, identity, sigmoid
+ *   h_t = φ(a_t)                                        φ = tanh (article 3's s_t), or relu, identity, sigmoid
  *   o_t = h_t·W_qhᵀ + b_q                                the logits of a softmax, or a regression output
- *   L   = Σ_t L_t(o_t)                                   a {@link SequenceLoss}: summed over time, averaged over the batch
+ *   L   = Σ_t L_t(o_t)                                   a {@link LossSummedOverTime}: summed over time, averaged over the batch
  * </pre>
- * W_hx is the cell's weight_ih (seed 002's U), W_hh its weight_hh (W), W_qh the {@link Dense} weight (V).
+ * W_hx is the cell's weight_ih (article 3's U), W_hh its weight_hh (W), W_qh the {@link Dense} weight (V).
  *
  * <h2>Layout</h2>
- * The seeds use column vectors, h_t = φ(W_hx x_t + W_hh h_{t−1} + b). Here a matrix is batch × features, one example
- * per row, so every product appears transposed: W x becomes x·Wᵀ, and the seeds' Σ_t ∂L/∂h_t x_tᵀ (a column times a
+ * The articles use column vectors, h_t = φ(W_hx x_t + W_hh h_{t−1} + b). Here a matrix is batch × features, one example
+ * per row, so every product appears transposed: W x becomes x·Wᵀ, and the articles' Σ_t ∂L/∂h_t x_tᵀ (a column times a
  * row) becomes Σ_t δ_tᵀ·x_t, an (H × B)(B × I) product that also sums over the examples of the batch.
  *
  * <h2>Backward, for t = T down to 1</h2>
@@ -47,8 +47,8 @@ import unrolled.nn.Parameters;
  *   ∂L/∂W_hx = Σ_t δ_tᵀ·x_t              ∂L/∂b_ih = ∂L/∂b_hh = Σ_t Σ_rows δ_t
  *   ∂L/∂W_hh = Σ_t δ_tᵀ·h_{t−1}
  * </pre>
- * In column form the recursion is seed 003's ∂L/∂h_t = W_hhᵀ ∂L/∂h_{t+1} + W_qhᵀ ∂L/∂o_t with the tanh factor put in:
- * ∂L/∂h_t = W_hhᵀ diag(1 − h_{t+1}²) ∂L/∂h_{t+1} + W_qhᵀ ∂L/∂o_t. Seed 003 (d2l) states it for a linear hidden
+ * In column form the recursion is article 4's ∂L/∂h_t = W_hhᵀ ∂L/∂h_{t+1} + W_qhᵀ ∂L/∂o_t with the tanh factor put in:
+ * ∂L/∂h_t = W_hhᵀ diag(1 − h_{t+1}²) ∂L/∂h_{t+1} + W_qhᵀ ∂L/∂o_t. Article 4 (d2l) states it for a linear hidden
  * layer, φ′ = 1, where δ_t = ∂L/∂h_t and its ∂L/∂W_hx = Σ_t ∂L/∂h_t x_tᵀ holds as written. Unrolled, the recursion
  * multiplies T − t factors diag(φ′)·W_hh: the products that vanish or explode ({@link GradientFlow}).
  *
@@ -87,7 +87,7 @@ public final class ElmanBptt {
         }
     }
 
-    private final Activation phi;
+    private final Nonlinearity phi;
     private final Node weightIh;
     private final Node weightHh;
     private final Node biasIh;
@@ -120,7 +120,7 @@ public final class ElmanBptt {
     }
 
     /** The forward pass from h_0 = 0 over inputs x_1 … x_T (each batch × I), then the backward recursion. */
-    public Result run(List<Node> inputs, SequenceLoss loss) {
+    public Result run(List<Node> inputs, LossSummedOverTime loss) {
         DMatrixRMaj[] x = requireInputs(inputs);
         int T = inputs.size();
         int B = x[1].numRows;
@@ -211,7 +211,7 @@ public final class ElmanBptt {
     }
 
     /** φ(a) entry by entry. */
-    private static DMatrixRMaj apply(Activation phi, DMatrixRMaj a) {
+    private static DMatrixRMaj apply(Nonlinearity phi, DMatrixRMaj a) {
         DMatrixRMaj h = new DMatrixRMaj(a.numRows, a.numCols);
         for (int i = 0; i < a.getNumElements(); i++) {
             double v = a.data[i];
@@ -227,7 +227,7 @@ public final class ElmanBptt {
     }
 
     /** φ′(a) written with h = φ(a): 1 − h² (tanh), [h > 0] (relu), 1 (identity), h(1 − h) (sigmoid). */
-    private static DMatrixRMaj derivative(Activation phi, DMatrixRMaj h) {
+    private static DMatrixRMaj derivative(Nonlinearity phi, DMatrixRMaj h) {
         DMatrixRMaj d = new DMatrixRMaj(h.numRows, h.numCols);
         for (int i = 0; i < h.getNumElements(); i++) {
             double v = h.data[i];
@@ -242,7 +242,7 @@ public final class ElmanBptt {
         return d;
     }
 
-    private static IllegalArgumentException unsupported(Activation phi) {
+    private static IllegalArgumentException unsupported(Nonlinearity phi) {
         return new IllegalArgumentException("ElmanBptt: no hand-written derivative for activation " + phi);
     }
 

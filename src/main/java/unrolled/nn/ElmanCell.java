@@ -59,10 +59,10 @@ public final class ElmanCell extends GateBlockCell {
     /** Tanh and relu cells with both biases run as one {@code fusedRNN} op ({@link Fused#elman}). */
     @Override
     public FusedForm fusedForm() {
-        if (activation != Activation.TANH && activation != Activation.RELU || !weights.hasBiases()) {
+        if (activation != Nonlinearity.TANH && activation != Nonlinearity.RELU || !weights.hasBiases()) {
             return null;
         }
-        boolean relu = activation == Activation.RELU;
+        boolean relu = activation == Nonlinearity.RELU;
         return FusedLayer.of(this, 1, (inputs, initial, composed) ->
                 Fused.elman(weights.fused(), relu, inputs, initial.h(), composed));
     }

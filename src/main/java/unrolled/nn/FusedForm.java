@@ -19,5 +19,5 @@ public interface FusedForm {
      * @param initial the state before x_1
      * @return h_1 … h_T and the state after x_T, as {@link RecurrentLayer#forward(List, State)} gives them
      */
-    RecurrentLayer.Output run(List<Node> inputs, State initial);
+    SequenceOutput run(List<Node> inputs, State initial);
 }

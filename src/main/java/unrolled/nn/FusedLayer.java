@@ -11,7 +11,7 @@ import unrolled.graph.Node;
 /**
  * What every cell's {@link FusedForm} does around its fused op: check the sequence against the cell (with the
  * messages of the composed cells), check that the layer fits in memory, and turn the op's result into a
- * {@link RecurrentLayer.Output}. It also gives the op its {@link Fused.Composed} form, the cell unrolled step by step,
+ * {@link SequenceOutput}. It also gives the op its {@link Fused.Composed} form, the cell unrolled step by step,
  * for forward mode.
  */
 final class FusedLayer {
@@ -37,7 +37,7 @@ final class FusedLayer {
         return (inputs, initial) -> {
             requireSequence(cell, inputs, initial, widthPerHidden);
             Fused.Sequence s = op.run(inputs, initial, (x, h0, c0) -> unroll(cell, x, h0, c0));
-            return new RecurrentLayer.Output(s.outputs(), new State(s.h(), s.c()));
+            return new SequenceOutput(s.outputs(), new State(s.h(), s.c()));
         };
     }
 

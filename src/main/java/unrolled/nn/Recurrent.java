@@ -10,10 +10,10 @@ import unrolled.graph.Node;
 
 /**
  * A stack of recurrent layers, optionally bidirectional: PyTorch's {@code nn.RNN}, {@code nn.LSTM} and
- * {@code nn.GRU} (seed 002 Part Four, seed 004's BRNN and deep RNN), plus the peephole LSTM.
+ * {@code nn.GRU} (article 3 Part Four, article 5's BRNN and deep RNN), plus the peephole LSTM.
  * <pre>
  *   var lstm = Recurrent.lstm(10, 20).layers(2).dropout(0.2).bidirectional(true).seed(42).build();
- *   Recurrent.Output out = lstm.forward(xs);      // xs: T inputs, each batch × 10
+ *   SequenceOutput out = lstm.forward(xs);        // xs: T inputs, each batch × 10
  * </pre>
  * Layer 0 reads the input; layer k &gt; 0 reads layer k−1's outputs, of width H (2H when bidirectional), through
  * dropout while training (between layers only, never after the last, as PyTorch's {@code dropout} argument).
@@ -24,18 +24,6 @@ import unrolled.graph.Node;
  * {@code _reverse} for the backward direction, and are drawn from one Random in that (state_dict) order.
  */
 public final class Recurrent {
-
-    /**
-     * The last layer's output at every step (batch × H, or batch × 2H when bidirectional) and the final state of
-     * every layer and direction, in PyTorch's h_n order: index layer·D + direction (D = 2 when bidirectional).
-     */
-    public record Output(List<Node> outputs, List<State> finalStates) {
-
-        /** The output of the last step. */
-        public Node lastOutput() {
-            return outputs.get(outputs.size() - 1);
-        }
-    }
 
     /** Makes the cell of one layer and direction; the builder calls it in state_dict order with one Random. */
     @FunctionalInterface
@@ -64,12 +52,12 @@ public final class Recurrent {
 
     /** Elman layers with tanh, as {@code nn.RNN}. */
     public static Builder rnn(int inputSize, int hiddenSize) {
-        return rnn(inputSize, hiddenSize, Activation.TANH);
+        return rnn(inputSize, hiddenSize, Nonlinearity.TANH);
     }
 
     /** Elman layers with the given activation ({@code nn.RNN}'s nonlinearity). */
-    public static Builder rnn(int inputSize, int hiddenSize, Activation activation) {
-        String options = activation == Activation.TANH ? ""
+    public static Builder rnn(int inputSize, int hiddenSize, Nonlinearity activation) {
+        String options = activation == Nonlinearity.TANH ? ""
                 : ", nonlinearity='" + activation.name().toLowerCase() + "'";
         return new Builder("RNN", options, inputSize, hiddenSize,
                 (in, h, random) -> ElmanCell.random(in, h, activation, random));
@@ -107,14 +95,17 @@ public final class Recurrent {
 
     // ---- running ------------------------------------------------------------------------------------------------
 
-    /** Runs the sequence from zero states. */
-    public Output forward(List<Node> inputs) {
+    /**
+     * Runs the sequence from zero states: the last layer's output at every step (batch × H, or batch × 2H when
+     * bidirectional) and the final state of every layer and direction, in PyTorch's h_n order.
+     */
+    public SequenceOutput forward(List<Node> inputs) {
         Checks.requireSequence(name, inputs);
         return forward(inputs, initialStates(inputs.get(0).rows()));
     }
 
-    /** Runs the sequence from the given states, one per layer and direction in {@link Output#finalStates} order. */
-    public Output forward(List<Node> inputs, List<State> initial) {
+    /** Runs the sequence from the given states, one per layer and direction in h_n order. */
+    public SequenceOutput forward(List<Node> inputs, List<State> initial) {
         Checks.requireSequence(name, inputs);
         if (inputs.get(0).cols() != inputSize()) {
             throw new IllegalArgumentException(name + ": expected input of width " + inputSize() + ", got "
@@ -138,7 +129,7 @@ public final class Recurrent {
             }
             layerInputs = runLayer(layer, layerInputs, initial, finalStates);
         }
-        return new Output(layerInputs, finalStates);
+        return new SequenceOutput(layerInputs, finalStates);
     }
 
     /**
@@ -147,13 +138,13 @@ public final class Recurrent {
      */
     private List<Node> runLayer(int layer, List<Node> inputs, List<State> initial, List<State> finalStates) {
         int k = layer * directions;
-        RecurrentLayer.Output forward = unroll(cells.get(k), inputs, initial.get(k));
-        finalStates.add(forward.last());
+        SequenceOutput forward = unroll(cells.get(k), inputs, initial.get(k));
+        finalStates.add(forward.finalState());
         if (directions == 1) {
             return forward.outputs();
         }
-        RecurrentLayer.Output backward = unroll(cells.get(k + 1), reversed(inputs), initial.get(k + 1));
-        finalStates.add(backward.last());
+        SequenceOutput backward = unroll(cells.get(k + 1), reversed(inputs), initial.get(k + 1));
+        finalStates.add(backward.finalState());
         List<Node> backwardInTime = reversed(backward.outputs());
         List<Node> joined = new ArrayList<>();
         for (int t = 0; t < inputs.size(); t++) {
@@ -163,7 +154,7 @@ public final class Recurrent {
     }
 
     /** One cell over the sequence: as one fused op when the model is fused and the cell has one, else step by step. */
-    private RecurrentLayer.Output unroll(Cell cell, List<Node> inputs, State initial) {
+    private SequenceOutput unroll(Cell cell, List<Node> inputs, State initial) {
         FusedForm fusedForm = fused ? cell.fusedForm() : null;
         return fusedForm != null ? fusedForm.run(inputs, initial) : new RecurrentLayer(cell).forward(inputs, initial);
     }
@@ -233,7 +224,7 @@ public final class Recurrent {
     }
 
     /**
-     * Seed 004's tip for every LSTM cell of the stack: forget-gate bias b_ih_f = value, b_hh_f = 0 (see
+     * Article 5's tip for every LSTM cell of the stack: forget-gate bias b_ih_f = value, b_hh_f = 0 (see
      * {@link LSTMCell#withForgetBias}). Returns this; throws for cells without a forget gate.
      */
     public Recurrent withForgetBias(double value) {

@@ -3,14 +3,17 @@ package unrolled.nn;
 import unrolled.graph.Node;
 
 /**
- * What the Elman, GRU and LSTM cells have in common: their parameters are PyTorch's four tensors with k gates stacked
- * in blocks of H — W_ih (kH × input), W_hh (kH × H), b_ih and b_hh (1 × kH) — with k = 1, 3 and 4.
+ * What the Elman, GRU and LSTM cells have in common: their parameters are PyTorch's four tensors with k gate blocks
+ * stacked on top of each other, H rows each — W_ih (kH × input), W_hh (kH × H), b_ih and b_hh (1 × kH) — with
+ * k = 1 (Elman's single block), 3 (GRU: r, z, n) and 4 (LSTM: i, f, g, o). One matrix product then computes every
+ * gate's pre-activation at once, and block j of the result is gate j's. (A stack of <em>layers</em> is a
+ * {@link Recurrent} with {@code layers(n)}; this class is about the blocks inside one cell.)
  */
-public abstract class StackedCell implements Cell {
+public abstract class GateBlockCell implements Cell {
 
     final GateWeights weights;
 
-    StackedCell(GateWeights weights) {
+    GateBlockCell(GateWeights weights) {
         this.weights = weights;
     }
 
