@@ -121,6 +121,15 @@ public final class CellRun {
         return node(t, name).value().data.clone();
     }
 
+    /** One unit of this element over all time steps: {@code get(t, name)[unit]} for t = 0, 1, …. */
+    public double[] trace(String name, int unit) {
+        double[] out = new double[steps.size()];
+        for (int t = 0; t < out.length; t++) {
+            out[t] = node(t, name).value().data[unit];
+        }
+        return out;
+    }
+
     /** The numbers of this element at step t as the pictures write them: 3 decimals, a real minus sign. */
     public String show(int t, String name) {
         return ValueFormat.vector(get(t, name), 3);

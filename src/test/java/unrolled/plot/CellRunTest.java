@@ -50,6 +50,7 @@ class CellRunTest {
         }
         assertEquals("[0.800, 1.000, 0.000]", r.show(0, "x"));
         assertEquals(2, r.steps());
+        assertArrayEquals(new double[] {r.get(0, "h")[1], r.get(1, "h")[1]}, r.trace("h", 1), 0);
     }
 
     @Test
