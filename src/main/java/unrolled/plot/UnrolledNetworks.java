@@ -13,7 +13,7 @@ import java.awt.image.BufferedImage;
 
 /**
  * Circles-and-arrows pictures of a recurrent network unrolled in time: one column per step t, inputs x<sub>t</sub>
- * at the bottom, states in the middle, outputs y<sub>t</sub> on top. They stand in for seed 002's lost figures
+ * at the bottom, states in the middle, outputs y<sub>t</sub> on top. They stand in for article 3's lost figures
  * (notebooks 08 and 09). The cell schematics that show what happens <em>inside</em> a cell are elsewhere in this
  * package; these pictures show only which state feeds which.
  *
@@ -37,7 +37,7 @@ public final class UnrolledNetworks {
 
     private UnrolledNetworks() {}
 
-    /** Seed 002's bidirectional figure over T steps: the forward RNN solid red, the backward RNN dashed blue. */
+    /** Article 3's bidirectional figure over T steps: the forward RNN solid red, the backward RNN dashed blue. */
     public static BufferedImage bidirectional(int T) {
         BufferedImage img = new BufferedImage(140 * T + 360, 400, BufferedImage.TYPE_INT_RGB);
         Kit k = new Kit(img, 22, 14, new float[] {7f, 5f}, 2f);
