@@ -46,10 +46,7 @@ public final class CellRun {
 
     /** An Elman cell from the given state; a<sub>t</sub> is recomputed from the cell's weights and biases. */
     public static CellRun rnn(ElmanCell cell, List<Node> xs, State initial) {
-        var p = cell.parameters();
-        Node wih = p.get("weight_ih"), whh = p.get("weight_hh");
-        Node bih = p.names().contains("bias_ih") ? p.get("bias_ih") : null;
-        Node bhh = p.names().contains("bias_hh") ? p.get("bias_hh") : null;
+        Node wih = cell.weightIh(), whh = cell.weightHh(), bih = cell.biasIh(), bhh = cell.biasHh();
         List<Map<String, Node>> steps = new ArrayList<>();
         Node h = initial.h();
         for (Node x : requireSequence(xs)) {
