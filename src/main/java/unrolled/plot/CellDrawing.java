@@ -4,7 +4,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -80,11 +79,7 @@ public final class CellDrawing {
         Set<String> current = new HashSet<>(now.computes());
         int w = p.width(), h = p.height();
         BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, w, h);
+        Graphics2D g = Canvas.white(image);
         for (Wire wire : p.wires()) {
             int state = current.contains(wire.to()) ? NOW : done.contains(wire.to()) ? EARLIER : NOT_YET;
             drawWire(g, p.element(wire.from()), p.element(wire.to()), wire.route(), state);

@@ -5,7 +5,6 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
@@ -121,11 +120,7 @@ public final class UnrolledNetworks {
         final float dashedWidth;
 
         Kit(BufferedImage img, int radius, int fontSize, float[] dash, float dashedWidth) {
-            g = img.createGraphics();
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, img.getWidth(), img.getHeight());
+            g = Canvas.white(img);
             g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, fontSize));
             this.r = radius;
             this.dash = dash;
