@@ -2,6 +2,7 @@ package unrolled.nn;
 
 import java.util.List;
 import unrolled.graph.Node;
+import unrolled.graph.RowSlices;
 
 /**
  * What running a recurrent network over a sequence gives: its output at every step, h_1 … h_T in time order, and the
@@ -15,7 +16,9 @@ import unrolled.graph.Node;
 public record SequenceOutput(List<Node> outputs, List<State> finalStates) {
 
     public SequenceOutput {
-        outputs = List.copyOf(outputs);
+        // row blocks of one fused op stay as they are (read-only, lazily sliced), so stackRows can give the op's
+        // matrix back without a copy; any other list is copied
+        outputs = outputs instanceof RowSlices ? outputs : List.copyOf(outputs);
         finalStates = List.copyOf(finalStates);
     }
 

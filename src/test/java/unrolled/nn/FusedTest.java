@@ -148,6 +148,21 @@ class FusedTest {
     }
 
     @Test
+    void aFusedLayersOutputsStackBackIntoTheOpsMatrixWithoutACopy() {
+        Random random = new Random(3);
+        List<Node> xs = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            xs.add(Node.constant(Tensors.gaussian(2, 3, 1, random)));
+        }
+        for (Recurrent layer : List.of(Recurrent.lstm(3, 5).fused(true).seed(1).build(),
+                Recurrent.gru(3, 5).fused(true).seed(1).build(), Recurrent.rnn(3, 5).fused(true).seed(1).build())) {
+            SequenceOutput out = layer.forward(xs, layer.initialStates(2));
+            assertTrue(out.outputs() instanceof unrolled.graph.RowSlices,
+                    "the outputs of " + layer + " lost their row-block form: stacking them would copy every step");
+        }
+    }
+
+    @Test
     void cellsWithoutAFusedOpRunComposed() {
         Recurrent peephole = Recurrent.peephole(2, 3).fused(true).seed(1).build();
         Recurrent cho = Recurrent.gru(2, 3, GRUCell.Variant.CHO).fused(true).seed(1).build();
