@@ -101,3 +101,19 @@ def test_check_finds_code_structure_text_and_term_problems():
     quoted = "文章二写道：\n\n> 长短时记忆网络的隐藏状态\n\n正如“隐藏状态之间也存在依赖关系”所说，隐状态……"
     assert E.compare(en, _nb([_md("m1", quoted), _code("c1", "x();")])) == []
     assert any("metadata" in p for p in E.compare(en, _nb([_md("m1", "中文。", tags=["x"]), _code("c1", "x();")])))
+
+
+@pytest.mark.parametrize("env, edition", [
+    ({"LANG": "zh_CN.UTF-8"}, "zh"), ({"LANG": "en_US.UTF-8"}, "en"), ({"LANG": "C"}, "en"), ({}, "en"),
+    ({"LC_ALL": "zh_TW.UTF-8", "LANG": "en_US.UTF-8"}, "zh"), ({"LC_MESSAGES": "en_GB", "LANG": "zh_CN"}, "en"),
+    ({"LC_ALL": "C.UTF-8", "LANG": "zh_CN.UTF-8"}, "en"),
+])
+def test_lab_opens_the_edition_of_the_locale(env, edition):
+    """./lab.sh without an edition opens the locale's: zh when LC_ALL, else LC_MESSAGES, else LANG starts with zh."""
+    script = (f'set -euo pipefail; source "{REPO_ROOT}/src/main/sh/lab-functions.sh"; '
+              'edition_start "$(default_edition)"; edition_start zh; edition_start en')
+    clean = {k: v for k, v in os.environ.items() if k not in ("LC_ALL", "LC_MESSAGES", "LANG")}
+    done = subprocess.run(["bash", "-c", script], env={**clean, **env}, capture_output=True, text=True, timeout=30)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == [f"{edition}/01-computation-graph.ipynb", "zh/01-computation-graph.ipynb",
+                                   "en/01-computation-graph.ipynb"]
