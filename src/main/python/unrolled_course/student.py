@@ -104,7 +104,7 @@ def _git(*args: str, cwd: Path, check: bool = True) -> str:
 
 
 def _student_readme(teacher_readme: str) -> str:
-    """notebooks/assignments/README.md for students: the table and the scoring rule, none of the teacher's notes."""
+    """notebooks/<edition>/assignments/README.md for students: the table and the scoring rule, none of the teacher's notes."""
     parts = teacher_readme.strip().split("\n\n")
     kept = [parts[0],
             "The student versions: write your code where a cell throws `UnsupportedOperationException(\"TODO: …\")`, "
