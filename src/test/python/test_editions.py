@@ -43,6 +43,12 @@ def test_chinese_edition_matches_the_english_one(pair):
         pytest.fail(f"{zh.relative_to(REPO_ROOT)}:\n  " + "\n  ".join(problems), pytrace=False)
 
 
+@pytest.mark.skipif(UNTRANSLATED_OK, reason="UNROLLED_EDITIONS_ALLOW_UNTRANSLATED=1")
+@pytest.mark.parametrize("page", E.PAGES)
+def test_the_chinese_edition_has_its_pages(page):
+    assert (NOTEBOOKS_DIR / "zh" / page).is_file(), f"notebooks/zh/{page} is missing (README.md links it)"
+
+
 def test_check_command_agrees(tmp_path):
     """`python -m unrolled_course editions check` runs the same checks and exits 0 exactly when they pass."""
     env = dict(os.environ, PYTHONPATH=str(REPO_ROOT / "src" / "main" / "python"))

@@ -9,7 +9,7 @@ English code is the source:
   Chinese markdown. Cells the English notebook gained are inserted where it has them (a new markdown cell comes in
   English, and ``check`` then asks for its translation); cells it lost are dropped. The notebook metadata is the
   English one (but for EDITION_METADATA, which an edition may set for itself).
-* ``check`` lists every way the editions disagree: a missing or extra Chinese notebook, a different cell sequence
+* ``check`` lists every way the editions disagree: a missing or extra Chinese notebook (or page: PAGES), a different cell sequence
   (ids, types), a code cell that is not byte-identical, different metadata; a text cell of the Chinese edition that
   is not Chinese (it still reads as English); a non-standard term (TERMS; quotations of the articles in ``>``
   blockquotes are exempt, they keep the article's words); a relative link in either edition that leads nowhere.
@@ -29,6 +29,8 @@ import re
 from pathlib import Path
 
 SOURCE, TARGET = "en", "zh"
+# Pages besides the notebooks that each edition has in its own language.
+PAGES = ("README.md", "NOTATION.md")
 # Notebook-level metadata an edition may set for itself; everything else is the same in both editions.
 EDITION_METADATA = ("title", "lang", "authors")
 
@@ -300,6 +302,11 @@ def check(notebooks: Path, untranslated_ok: bool = False) -> list[str]:
             continue
         en, zh = _read(en_path), _read(zh_path)
         problems += [f"{_show(zh_path, notebooks)}: {p}" for p in compare(en, zh, untranslated_ok, zh_path.name)]
+    if not untranslated_ok:
+        for page in PAGES:
+            if (notebooks / SOURCE / page).is_file() and not (notebooks / TARGET / page).is_file():
+                problems.append(f"{_show(notebooks / TARGET / page, notebooks)}: missing (the Chinese edition of "
+                                f"{_show(notebooks / SOURCE / page, notebooks)})")
     for orphan in _orphans(notebooks):
         problems.append(f"{_show(orphan, notebooks)}: no English notebook of this name (one code source: the English "
                         "notebook comes first)")
