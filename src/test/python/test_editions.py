@@ -13,6 +13,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -123,3 +124,20 @@ def test_lab_opens_the_edition_of_the_locale(env, edition):
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == [f"{edition}/01-computation-graph.ipynb", "zh/01-computation-graph.ipynb",
                                    "en/01-computation-graph.ipynb"]
+
+
+def test_readme_has_a_binder_badge_and_a_hub_link_per_edition():
+    """README.md's Binder badges and binder/README.md's nbgitpuller links open an existing notebook of each edition;
+    README.md links the Chinese README (中文说明)."""
+    import re
+    from urllib.parse import unquote
+
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    badges = re.findall(r"mybinder\.org/v2/gh/[^)\s]*urlpath=lab/tree/([^)\s]+\.ipynb)", readme)
+    assert sorted(Path(b).parts[1] for b in badges) == ["en", "zh"], badges
+    assert all((REPO_ROOT / b).is_file() for b in badges), badges
+    assert "[中文说明](notebooks/zh/README.md)" in readme.split("\n\n")[1], "中文说明 belongs at the top"
+    hub = unquote((REPO_ROOT / "binder" / "README.md").read_text(encoding="utf-8"))
+    pulled = re.findall(r"git-pull\?\S*urlpath=lab/tree/[^/\s]+/(notebooks/\S+\.ipynb)", hub)
+    assert sorted(Path(p).parts[1] for p in pulled) == ["en", "zh"], pulled
+    assert all((REPO_ROOT / p).is_file() for p in pulled), pulled
