@@ -141,3 +141,18 @@ def test_readme_has_a_binder_badge_and_a_hub_link_per_edition():
     pulled = re.findall(r"git-pull\?\S*urlpath=lab/tree/[^/\s]+/(notebooks/\S+\.ipynb)", hub)
     assert sorted(Path(p).parts[1] for p in pulled) == ["en", "zh"], pulled
     assert all((REPO_ROOT / p).is_file() for p in pulled), pulled
+
+
+def test_sync_moves_data_paths_in_the_text_and_check_wants_them(tmp_path):
+    """The shared data/ folder is ../data/ from both editions: sync makes a Chinese cell's data/… paths ../data/…
+    where the English cell has them so, and check reports a path of the English text the Chinese text lacks."""
+    en = _nb([_md("m1", "The series (`../data/sunspots.csv`, see `../data/README.md`)."), _code("c1", "x();")])
+    zh = _nb([_md("m1", ["太阳黑子序列（`data/sunspots.csv`，\n", "见 `data/README.md`）。"]), _code("c1", "x();")])
+    assert any("../data/sunspots.csv" in p for p in E.compare(en, zh)), E.compare(en, zh)
+    for edition, nb in (("en", en), ("zh", zh)):
+        (tmp_path / edition).mkdir()
+        (tmp_path / edition / "01-x.ipynb").write_text(json.dumps(nb, ensure_ascii=False), encoding="utf-8")
+    assert E.sync(tmp_path)
+    synced = json.loads((tmp_path / "zh" / "01-x.ipynb").read_text(encoding="utf-8"))
+    assert synced["cells"][0]["source"] == ["太阳黑子序列（`../data/sunspots.csv`，\n", "见 `../data/README.md`）。"]
+    assert E.check(tmp_path, untranslated_ok=True) == [] and E.sync(tmp_path) == []

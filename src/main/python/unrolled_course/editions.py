@@ -6,12 +6,14 @@ in Chinese: the same cells in the same order with the same ids, byte-identical c
 English code is the source:
 
 * ``sync`` rewrites each Chinese notebook's code cells from the English notebook, matched by cell id, and keeps the
-  Chinese markdown. Cells the English notebook gained are inserted where it has them (a new markdown cell comes in
+  Chinese markdown (where the English cell reads the shared data as ``../data/…``, a Chinese cell's ``data/…`` paths
+  become ``../data/…`` too). Cells the English notebook gained are inserted where it has them (a new markdown cell comes in
   English, and ``check`` then asks for its translation); cells it lost are dropped. The notebook metadata is the
   English one (but for EDITION_METADATA, which an edition may set for itself).
 * ``check`` lists every way the editions disagree: a missing or extra Chinese notebook (or page: PAGES), a different cell sequence
   (ids, types), a code cell that is not byte-identical, different metadata; a text cell of the Chinese edition that
-  is not Chinese (it still reads as English); a non-standard term (TERMS; quotations of the articles in ``>``
+  is not Chinese (it still reads as English); a path in inline code (`../data/co2.csv`) that the Chinese text does not
+  keep; a non-standard term (TERMS; quotations of the articles in ``>``
   blockquotes are exempt, they keep the article's words); a relative link in either edition that leads nowhere.
 
     python -m unrolled_course editions sync
@@ -92,6 +94,8 @@ _STRIP = [re.compile(p, re.DOTALL) for p in (
     r"<[^>\n]+>",                               # HTML tags
     r"\]\([^)\s]*\)", r"https?://\S+",          # link targets, bare URLs
 )]
+_SPAN = re.compile(r"`([^`\n]+)`")
+_PATH = re.compile(r"[\w.~-]*(?:/[\w.-]*)+|.*\bdata/.*")  # a path (`../data/co2.csv`), or code that reads data/
 _LINK = re.compile(r"\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)|\bsrc=\"([^\"]+)\"")
 
 
@@ -148,6 +152,10 @@ def synced(en: dict, zh: dict) -> tuple[dict, list[str]]:
             cells.append(copy.deepcopy(cell))
         else:  # a text cell: the Chinese source, the English metadata (nbgrader's, attachments' names stay)
             kept = copy.deepcopy(mine)
+            moved = _data_paths(_source(kept)) if "../data/" in _source(cell) else _source(kept)
+            if moved != _source(kept):  # the shared data/ folder is ../data/ from either edition
+                kept["source"] = moved.splitlines(keepends=True) if isinstance(kept["source"], list) else moved
+                notes.append(f"cell {cid}: data/ paths in the text made ../data/ as in the English cell")
             if kept.get("metadata") != cell.get("metadata"):
                 kept["metadata"] = copy.deepcopy(cell.get("metadata", {}))
                 notes.append(f"cell {cid}: metadata from the English notebook")
@@ -169,6 +177,11 @@ def synced(en: dict, zh: dict) -> tuple[dict, list[str]]:
     for key in ("nbformat", "nbformat_minor"):
         out[key] = en.get(key)
     return out, notes
+
+
+def _data_paths(text: str) -> str:
+    """data/… → ../data/… (the notebooks sit in notebooks/en/ and notebooks/zh/; the data in notebooks/data/)."""
+    return re.sub(r"(?<![\w./])data/", "../data/", text)
 
 
 def sync(notebooks: Path) -> list[str]:
@@ -245,6 +258,13 @@ def broken_links(path: Path, nb: dict) -> list[str]:
     return problems
 
 
+def _code_spans(text: str) -> list[str]:
+    """The inline code of a text cell (outside formulas and fenced code)."""
+    for pattern in _STRIP[:3]:
+        text = pattern.sub(" ", text)
+    return _SPAN.findall(text)
+
+
 def _metadata(nb: dict) -> dict:
     return {k: v for k, v in nb.get("metadata", {}).items() if k not in EDITION_METADATA}
 
@@ -279,9 +299,14 @@ def compare(en: dict, zh: dict, untranslated_ok: bool = False, name: str = "") -
                 problems.append(f"cell {cid}: code differs from the English cell's (code cells are byte-identical: "
                                 "change the English one and run `python -m unrolled_course editions sync`)")
             continue
+        text = _source(mine)
+        kept = set(_code_spans(text))
+        for span in dict.fromkeys(s for s in _code_spans(_source(cell)) if _PATH.fullmatch(s)):
+            if span not in kept:
+                problems.append(f"cell {cid}: the English text's `{span}` is not in the Chinese text (paths, file "
+                                "names and code stay exactly as in English)")
         if untranslated_ok:
             continue
-        text = _source(mine)
         if _source(cell) == text and _WORD.search(prose(text)) or not is_chinese(text):
             problems.append(f"cell {cid}: the text is not Chinese yet (translate it)")
         for term in ([] if (name, cid) in TERMS_EXEMPT else term_problems(text)):
