@@ -72,10 +72,10 @@ from pathlib import Path
 
 import nbformat
 
+from . import DEFAULT_TIMEOUT  # seconds one cell may run (env UNROLLED_GRADE_TIMEOUT)
 from . import cells as C
 from .kernel import KernelUnavailable, kill_group, run_all_cells
 
-from . import DEFAULT_TIMEOUT  # noqa: E402  (seconds per cell; env UNROLLED_GRADE_TIMEOUT)
 # The most text one output of a graded notebook, or one line of the report, keeps; the rest is cut, and says so.
 OUTPUT_LIMIT = 20_000
 
