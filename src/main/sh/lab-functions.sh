@@ -6,6 +6,7 @@
 #   select_python_env   the active virtualenv or conda env, else .venv/; sets PY_ENV and PY, puts its bin/ on PATH
 #   install_requirements FILE   pip install -r FILE into $PY (skipped when a stamp shows it is installed)
 #   install_kernel      the `java` kernelspec, into $PY_ENV
+#   default_edition, edition_start   the notebooks' edition (en, zh) for this locale, and its first notebook
 #   open_lab, course, benchmark   the commands of ./lab.sh
 #
 # The entry scripts set `set -euo pipefail`; so must anything else that sources this file.
@@ -119,6 +120,21 @@ setup() {
   export JUPYTER_PREFER_ENV_PATH="${JUPYTER_PREFER_ENV_PATH:-1}"
 }
 
+# The edition of the notebooks (notebooks/en/, notebooks/zh/) for this user: zh when the locale that decides the
+# language of messages (LC_ALL, else LC_MESSAGES, else LANG) starts with zh, else en.
+default_edition() {
+  local locale="${LC_ALL:-${LC_MESSAGES:-${LANG:-}}}"
+  if [[ "$locale" == zh* ]]; then echo zh; else echo en; fi
+}
+
+# The notebook an edition opens at: its first lesson, as a path under notebooks/.
+edition_start() {
+  local first
+  first="$(cd "$UNROLLED_ROOT/notebooks/$1" 2>/dev/null && compgen -G '[0-9][0-9]-*.ipynb' | sort | head -n 1)" || true
+  [[ -n "$first" ]] || die "no notebooks in notebooks/$1/ (the editions are en and zh)"
+  echo "$1/$first"
+}
+
 # JupyterLab on notebooks/, opening OPEN (a path under notebooks/, or empty), with JUPYTER-ARGS.
 open_lab() {
   local open="$1"; shift
@@ -136,7 +152,7 @@ open_lab() {
   exec "${lab[@]}" ${args[@]+"${args[@]}"} ${open:+"$open"}
 }
 
-# The course assignments (notebooks/assignments/, tooling in src/main/python/unrolled_course):
+# The course assignments (notebooks/en/assignments/ and notebooks/zh/assignments/, tooling in src/main/python/unrolled_course):
 # student-versions needs only Python; grade also needs lib/ and the java kernel.
 course() {
   local command="$1"; shift

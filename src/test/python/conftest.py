@@ -22,6 +22,11 @@ def _repo_root() -> Path:
 REPO_ROOT = _repo_root()
 sys.path.insert(0, str(REPO_ROOT / "src" / "main" / "python"))
 NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
+# Two editions of every notebook and assignment, one code source: notebooks/en/ (executed by the tests) and
+# notebooks/zh/ (the same code cells, Chinese text; checked by test_editions.py, not executed).
+EDITIONS = ("en", "zh")
+EXECUTED_EDITION = "en"
+EDITION_DIR = NOTEBOOKS_DIR / EXECUTED_EDITION
 # Executed copies of the notebooks land here, for reading after a failure; never in notebooks/.
 EXECUTED_DIR = REPO_ROOT / "target" / "executed-notebooks"
 
@@ -30,20 +35,20 @@ EXECUTED_DIR = REPO_ROOT / "target" / "executed-notebooks"
 os.environ.setdefault("JUPYTER_PREFER_ENV_PATH", "1")
 
 
-def notebook_paths() -> list[Path]:
-    """Every notebook under notebooks/, checkpoints excluded, in a stable order."""
-    if not NOTEBOOKS_DIR.is_dir():
+def notebook_paths(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
+    """Every notebook under folder (default notebooks/: both editions), checkpoints excluded, in a stable order."""
+    if not folder.is_dir():
         return []
     return sorted(
         p
-        for p in NOTEBOOKS_DIR.rglob("*.ipynb")
-        if ".ipynb_checkpoints" not in p.relative_to(NOTEBOOKS_DIR).parts
+        for p in folder.rglob("*.ipynb")
+        if ".ipynb_checkpoints" not in p.relative_to(folder).parts
     )
 
 
-def notebook_params() -> list:
-    """One pytest parameter per notebook, its id the path under notebooks/."""
-    return [pytest.param(p, id=p.relative_to(NOTEBOOKS_DIR).as_posix()) for p in notebook_paths()]
+def notebook_params(folder: Path = NOTEBOOKS_DIR) -> list:
+    """One pytest parameter per notebook under folder, its id the path under folder."""
+    return [pytest.param(p, id=p.relative_to(folder).as_posix()) for p in notebook_paths(folder)]
 
 
 _TIMINGS = pytest.StashKey[list]()

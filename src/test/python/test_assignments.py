@@ -1,4 +1,5 @@
-"""The course assignments (notebooks/assignments/) and their tooling (src/main/python/unrolled_course).
+"""The course assignments (notebooks/en/assignments/, and the Chinese edition's notebooks/zh/assignments/ with the
+same code) and their tooling (src/main/python/unrolled_course).
 
 * every assignment follows nbgrader's conventions and states the points its check cells carry;
 * `./lab.sh student-versions` strips the solutions and hidden tests and keeps the metadata;
@@ -17,9 +18,11 @@ import csv
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -30,7 +33,8 @@ from unrolled_course.grade import grade_all
 from unrolled_course.kernel import CELL_TIMEOUT
 from unrolled_course.student import make_student_version
 
-ASSIGNMENTS = NOTEBOOKS_DIR / "assignments"
+ASSIGNMENTS = NOTEBOOKS_DIR / "en" / "assignments"
+ZH_ASSIGNMENTS = NOTEBOOKS_DIR / "zh" / "assignments"
 TEACHER = sorted(ASSIGNMENTS.glob("*.ipynb"))
 NAMES = [p.stem for p in TEACHER]
 OUT = REPO_ROOT / "target" / "assignments" / "test-grades"
@@ -47,9 +51,9 @@ def _cell(nb, grade_id):
     return next(c for c in nb.cells if C.grade_id(c) == grade_id)
 
 
-def _solved(name: str):
+def _solved(name: str, folder=ASSIGNMENTS):
     """A student who solved everything: the student version with the teacher's code in the solution cells."""
-    teacher = _read(ASSIGNMENTS / f"{name}.ipynb")
+    teacher = _read(folder / f"{name}.ipynb")
     student, _, _ = make_student_version(teacher, name)
     for cell in student.cells:
         if C.is_solution(cell):
@@ -85,7 +89,8 @@ def submissions(tmp_path_factory):
     done = subprocess.run([str(REPO_ROOT / "lab.sh"), "student-versions", str(students)], cwd=REPO_ROOT,
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, f"./lab.sh student-versions failed:\n{done.stdout}\n{done.stderr}"
-    made = {"student/" + p.stem: p for p in sorted(students.glob("*.ipynb"))}
+    made = {"student/" + p.stem: p for p in sorted((students / "en").glob("*.ipynb"))}
+    made.update({"zh-student/" + p.stem: p for p in sorted((students / "zh").glob("*.ipynb"))})
 
     def write(label, nb):
         path = root / f"{label}.ipynb"
@@ -96,6 +101,10 @@ def submissions(tmp_path_factory):
     write("wrong-forget-gate", _edit(_solved("a3-lstm-cell"), "a3_lstm_step",
                                      "Node f = sigmoid(a.slice(H, 2 * H));",
                                      "Node f = sigmoid(a.slice(H, 2 * H).scale(-1));"))
+    # the same wrong answer, handed in on the Chinese edition's notebook
+    write("zh-wrong-forget-gate", _edit(_solved("a3-lstm-cell", ZH_ASSIGNMENTS), "a3_lstm_step",
+                                        "Node f = sigmoid(a.slice(H, 2 * H));",
+                                        "Node f = sigmoid(a.slice(H, 2 * H).scale(-1));"))
     # a missing semicolon: the class does not compile
     write("does-not-compile", _edit(_solved("a1-backward-rule"), "a1_softplus",
                                     "Math.log1p(Math.exp(-Math.abs(v)));", "Math.log1p(Math.exp(-Math.abs(v)))"))
@@ -116,11 +125,13 @@ def submissions(tmp_path_factory):
 def grading(submissions):
     """Grades everything at once: the teacher's versions, the student versions and the wrong answer with the usual
     cell timeout; the submission that does not compile and the endless loop with a short one. Two kernels each."""
-    main = list(TEACHER) + [submissions["student/" + n] for n in NAMES] + [submissions["wrong-forget-gate"]]
+    main = (list(TEACHER) + [submissions["student/" + n] for n in NAMES]
+            + [submissions["wrong-forget-gate"], submissions["zh-wrong-forget-gate"]])
     odd = [submissions["does-not-compile"], submissions["endless-loop"]]
     with ThreadPoolExecutor(2) as pool:
         broken = pool.submit(grade_all, odd, ASSIGNMENTS, OUT / "broken", timeout=LOOP_TIMEOUT, jobs=2, out=io.StringIO())
-        graded = pool.submit(grade_all, main, ASSIGNMENTS, OUT / "main", timeout=CELL_TIMEOUT, jobs=2, out=io.StringIO())
+        graded = pool.submit(grade_all, main, [ASSIGNMENTS, ZH_ASSIGNMENTS], OUT / "main", timeout=CELL_TIMEOUT,
+                             jobs=2, out=io.StringIO())
         return graded.result(), broken.result()
 
 
@@ -130,7 +141,7 @@ def graded(grading):
     assert status == 0, [g.error for g in grades]
     by = {f"teacher/{p.stem}": g for p, g in zip(TEACHER, grades)}
     by.update({f"student/{n}": g for n, g in zip(NAMES, grades[len(TEACHER):])})
-    by["wrong-forget-gate"] = grades[-1]
+    by["wrong-forget-gate"], by["zh-wrong-forget-gate"] = grades[-2:]
     return by
 
 
@@ -235,6 +246,50 @@ def test_wrong_forget_gate_loses_the_right_points(graded):
     assert forget.startswith("AssertionError: forget gate f_t at (0, 0): expected"), forget
     assert "PyTorch's order is i, f, g, o" in forget
     assert result["a3_cell_state"].message.startswith("AssertionError: cell state c_t")
+
+
+def _markdown(path):
+    return [c.source for c in _read(path).cells if c.cell_type == "markdown"]
+
+
+def test_chinese_submission_scores_what_the_english_one_does(graded):
+    """The same wrong answer on the Chinese edition's notebook gets the same points, check by check, graded against
+    the Chinese teacher's copy (once the Chinese text differs from the English; placeholders are graded as English)."""
+    en, zh = graded["wrong-forget-gate"], graded["zh-wrong-forget-gate"]
+    assert zh.error is None and zh.assignment == "a3-lstm-cell"
+    assert [(c.grade_id, c.points, c.max_points, c.status) for c in zh.checks] == \
+        [(c.grade_id, c.points, c.max_points, c.status) for c in en.checks]
+    assert zh.score == en.score == 3 and zh.max_score == 10
+    translated = _markdown(ZH_ASSIGNMENTS / "a3-lstm-cell.ipynb") != _markdown(ASSIGNMENTS / "a3-lstm-cell.ipynb")
+    if translated:
+        assert "/zh/assignments/" in Path(zh.teacher_notebook).as_posix(), zh.teacher_notebook
+
+
+def test_grader_picks_the_edition_of_the_submission(tmp_path):
+    """No kernel: choose_edition picks the teacher's folder whose text cells the submission shares."""
+    from unrolled_course.grade import Assignments, choose_edition
+    en_dir, zh_dir = tmp_path / "en", tmp_path / "zh"
+    shutil.copytree(ASSIGNMENTS, en_dir)
+    shutil.copytree(ASSIGNMENTS, zh_dir)
+    nb = _read(zh_dir / "a1-backward-rule.ipynb")
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type == "markdown":
+            cell.source = f"中文说明 {i}。" + cell.source
+    nbformat.write(nb, str(zh_dir / "a1-backward-rule.ipynb"))
+    editions = [Assignments(en_dir), Assignments(zh_dir)]
+    student = make_student_version(nb, "a1")[0]
+    nbformat.write(student, str(tmp_path / "mine.ipynb"))
+    assert choose_edition(editions, tmp_path / "mine.ipynb").folder == zh_dir
+    assert choose_edition(editions, ASSIGNMENTS / "a1-backward-rule.ipynb").folder == en_dir
+    assert choose_edition(editions, tmp_path / "missing.ipynb").folder == en_dir
+
+
+def test_student_versions_of_both_editions(submissions):
+    """./lab.sh student-versions writes OUTDIR/en/ and OUTDIR/zh/, with the same code cells."""
+    for name in NAMES:
+        en, zh = _read(submissions["student/" + name]), _read(submissions["zh-student/" + name])
+        assert [(c.cell_type, c.get("id"), c.source if c.cell_type == "code" else "") for c in en.cells] == \
+            [(c.cell_type, c.get("id"), c.source if c.cell_type == "code" else "") for c in zh.cells], name
 
 
 def test_submission_that_does_not_compile_is_reported(broken):

@@ -142,10 +142,10 @@ def _build_image(say, tmp_path_factory) -> dict:
     )
 
     # 3. JupyterHub mounts the user's volume over HOME: the image's HOME is gone. nbgitpuller
-    #    would then put the notebooks into ~/unrolled/notebooks.
+    #    would then put the notebooks into ~/unrolled/notebooks/ (en/ and zh/: one edition each).
     shutil.rmtree(image_home)
     volume_home = scratch / "volume-home"
-    notebooks = volume_home / "unrolled" / "notebooks"
+    notebooks = volume_home / "unrolled" / "notebooks" / "zh"
     notebooks.mkdir(parents=True)
     return {
         "scratch": scratch,

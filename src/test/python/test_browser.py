@@ -1,12 +1,15 @@
-"""A person's view: JupyterLab in a real (headless) Chromium runs a notebook and shows its charts.
+"""A person's view: JupyterLab in a real (headless) Chromium runs a notebook of the Chinese edition
+(notebooks/zh/01-computation-graph.ipynb: the English edition's code, Chinese text) and shows its charts and its
+Chinese text.
 
 Starts JupyterLab from this environment on a free port of 127.0.0.1 with a token, on a copy
 of notebooks/ in a temporary folder (outputs never reach the committed notebook; the notebook
 is not saved either), opens the notebook, and runs Run → Run All Cells from the menu, as a
 student would. It waits until no cell shows [*] and the kernel is idle, then checks that every
 code cell ran, that no error or stderr output is shown, and that a chart arrived as an <img>
-with a data:image/png source that the browser decoded into a non-blank picture. A screenshot,
-scrolled to that chart, is kept in target/browser/ (its path is printed).
+with a data:image/png source that the browser decoded into a non-blank picture, and that the page shows the
+notebook's first heading as written. A screenshot of the whole notebook (zh-01-computation-graph.png) and one
+scrolled to that chart (…-chart.png) are kept in target/browser/ (the path is printed).
 
 Skipped when Chromium or the playwright package is missing (UNROLLED_CHROMIUM names another
 Chromium binary). UNROLLED_BROWSER_TIMEOUT (seconds, default 300) bounds the run.
@@ -32,7 +35,7 @@ import pytest
 
 from conftest import NOTEBOOKS_DIR, REPO_ROOT
 
-NOTEBOOK = "01-computation-graph.ipynb"
+NOTEBOOK = "zh/01-computation-graph.ipynb"  # a path under notebooks/: the Chinese edition
 SCREENSHOT_DIR = REPO_ROOT / "target" / "browser"
 RUN_TIMEOUT = float(os.environ.get("UNROLLED_BROWSER_TIMEOUT", "300"))
 # Headless Chromium in a closed network: no background connections, no sandbox (root, containers).
@@ -194,8 +197,12 @@ def test_notebook_runs_in_jupyterlab_and_shows_its_charts(browser, jupyterlab, t
     before = hashlib.sha256(committed.read_bytes()).hexdigest()
     code_cells = sum(c.cell_type == "code" for c in nbformat.read(str(committed), 4).cells)
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
-    shot = SCREENSHOT_DIR / f"{Path(NOTEBOOK).stem}.png"
-    chart_shot = SCREENSHOT_DIR / f"{Path(NOTEBOOK).stem}-chart.png"
+    stem = Path(NOTEBOOK).with_suffix("").as_posix().replace("/", "-")
+    shot = SCREENSHOT_DIR / f"{stem}.png"
+    chart_shot = SCREENSHOT_DIR / f"{stem}-chart.png"
+    first_md = next(c.source for c in nbformat.read(str(committed), 4).cells if c.cell_type == "markdown")
+    heading = next(line for line in first_md.splitlines() if line.strip()).lstrip("#").strip()
+    heading = heading.replace("`", "").replace("*", "")
 
     started = time.perf_counter()
     with sync_api.sync_playwright() as pw:
@@ -222,6 +229,7 @@ def test_notebook_runs_in_jupyterlab_and_shows_its_charts(browser, jupyterlab, t
                 page.wait_for_timeout(1000)
             ran = time.perf_counter() - started
             images = page.evaluate(_IMAGES)
+            shown_text = page.evaluate("() => document.body.innerText")
 
             # The screenshot: scrolled to the first chart-sized image (else the first image).
             charts = [im for im in images if im["width"] >= 400 and im["height"] >= 250] or images
@@ -252,6 +260,8 @@ def test_notebook_runs_in_jupyterlab_and_shows_its_charts(browser, jupyterlab, t
     assert charts, f"no data:image/png <img> in any output area {where}"
     drawn = [im for im in charts if im["width"] > 0 and im["inked"] > 0.01]
     assert drawn, f"the chart images are blank or not decoded: {charts} {where}"
+    assert " ".join(heading.split()) in " ".join(shown_text.split()), (
+        f"the notebook's first heading {heading!r} is not shown as text {where}")
     assert hashlib.sha256(committed.read_bytes()).hexdigest() == before, (
         f"notebooks/{NOTEBOOK} changed on disk"
     )

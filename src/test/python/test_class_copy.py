@@ -1,6 +1,7 @@
 """`./lab.sh student-versions --class-copy DIR`: the repository as a class gets it (binder/README.md).
 
-The copy holds the files git tracks here, with the student versions in place of the teacher's notebooks: no
+The copy holds the files git tracks here, with the student versions in place of the teacher's notebooks (of both
+editions, notebooks/en/assignments/ and notebooks/zh/assignments/): no
 solution and no hidden test is in any of its files, no teacher's notebook (byte for byte) is among them, the grader's
 tests (which quote solutions) are left out, and the copy is a git repository of its own with everything committed.
 """
@@ -13,12 +14,12 @@ import subprocess
 import nbformat
 import pytest
 
-from conftest import NOTEBOOKS_DIR, REPO_ROOT
+from conftest import EDITIONS, NOTEBOOKS_DIR, REPO_ROOT
 from unrolled_course import cells as C
 from unrolled_course.student import TEACHER_ONLY
 
-ASSIGNMENTS = NOTEBOOKS_DIR / "assignments"
-TEACHER = sorted(ASSIGNMENTS.glob("*.ipynb"))
+ASSIGNMENT_DIRS = [NOTEBOOKS_DIR / edition / "assignments" for edition in EDITIONS]
+TEACHER = sorted(p for folder in ASSIGNMENT_DIRS for p in folder.glob("*.ipynb"))
 
 
 def _git(*args, cwd):
@@ -44,7 +45,7 @@ def _teacher_only_lines() -> dict[str, str]:
     """Solution and hidden-test lines (20 characters or more) that no file of the library or the lessons has: text
     that can only have come from a teacher's notebook. {line: where it is from}."""
     common = ""
-    for path in [*(REPO_ROOT / "src").rglob("*.java"), *NOTEBOOKS_DIR.glob("*.ipynb")]:
+    for path in [*(REPO_ROOT / "src").rglob("*.java"), *NOTEBOOKS_DIR.glob("*/[0-9][0-9]-*.ipynb")]:
         common += path.read_text(encoding="utf-8") + "\n"
     lines = {}
     for path in TEACHER:
@@ -89,20 +90,25 @@ def test_the_class_copy_has_no_teacher_notebook_and_no_grader_test(class_copy):
 
 
 def test_the_class_copy_has_the_student_versions_and_the_rest(class_copy):
-    students = sorted(p.name for p in (class_copy / "notebooks" / "assignments").glob("*.ipynb"))
-    assert students == [p.name for p in TEACHER]
-    for name in students:
-        nb = nbformat.read(str(class_copy / "notebooks" / "assignments" / name), as_version=4)
-        solutions = [c for c in nb.cells if C.is_solution(c) and c.cell_type == "code"]
-        assert solutions and all("UnsupportedOperationException(\"TODO" in c.source for c in solutions), name
-        assert sum(C.points(c) for c in nb.cells if C.is_check(c)) == 10, name
+    for folder in ASSIGNMENT_DIRS:
+        place = class_copy / folder.relative_to(REPO_ROOT)
+        students = sorted(p.name for p in place.glob("*.ipynb"))
+        assert students == sorted(p.name for p in folder.glob("*.ipynb")), (folder, students)
+        for name in students:
+            nb = nbformat.read(str(place / name), as_version=4)
+            solutions = [c for c in nb.cells if C.is_solution(c) and c.cell_type == "code"]
+            assert solutions and all("UnsupportedOperationException(\"TODO" in c.source for c in solutions), name
+            assert sum(C.points(c) for c in nb.cells if C.is_check(c)) == 10, name
     tracked = set(filter(None, _git("ls-files", "-z", cwd=REPO_ROOT).split("\0")))
     expected = {n for n in tracked if (REPO_ROOT / n).exists()} - set(TEACHER_ONLY)
     copied = set(filter(None, _git("ls-files", "-z", cwd=class_copy).split("\0")))
     assert copied == expected, (sorted(expected - copied)[:10], sorted(copied - expected)[:10])
     assert (class_copy / "lab.sh").stat().st_mode & 0o111, "lab.sh lost its executable bit"
     assert "Class copy" in (class_copy / "README.md").read_text(encoding="utf-8").splitlines()[0]
-    assert "Do not hand these out" not in (class_copy / "notebooks" / "assignments" / "README.md").read_text()
+    for folder in ASSIGNMENT_DIRS:
+        if (folder / "README.md").is_file():
+            readme = class_copy / folder.relative_to(REPO_ROOT) / "README.md"
+            assert "Do not hand these out" not in readme.read_text(encoding="utf-8")
 
 
 def test_the_class_copy_is_a_git_repository_with_everything_committed(class_copy):

@@ -36,7 +36,9 @@ from unrolled_course import grade as G
 from unrolled_course.kernel import CELL_TIMEOUT, run_all_cells
 from unrolled_course.student import make_student_version
 
-ASSIGNMENTS = NOTEBOOKS_DIR / "assignments"
+ASSIGNMENTS = NOTEBOOKS_DIR / "en" / "assignments"
+# grade_all gets both editions' teacher folders, as `./lab.sh grade` does: the sandbox hides both
+BOTH_EDITIONS = [ASSIGNMENTS, NOTEBOOKS_DIR / "zh" / "assignments"]
 OUT = REPO_ROOT / "target" / "assignments" / "test-grades-hostile"
 SLEEP_OK = "4321.25"      # the background process of the "processes" submission
 SLEEP_KILLER = "4321.75"  # the one the "killer" submission starts before it kills its worker
@@ -160,7 +162,7 @@ def graded(hostile):
     with socket.socket() as listener:  # a server outside the sandbox, on the host's loopback
         listener.bind(("127.0.0.1", LISTEN_PORT))
         listener.listen()
-        grades, status = G.grade_all([hostile[k] for k in order], ASSIGNMENTS, OUT, timeout=CELL_TIMEOUT, jobs=2,
+        grades, status = G.grade_all([hostile[k] for k in order], BOTH_EDITIONS, OUT, timeout=CELL_TIMEOUT, jobs=2,
                                      out=out)
     after = {p.name: _sha(p) for p in ASSIGNMENTS.glob("*.ipynb")}
     return dict(zip(order, grades)), status, out.getvalue(), before, after

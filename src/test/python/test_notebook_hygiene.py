@@ -1,14 +1,16 @@
-"""Committed notebooks are clean: no outputs, no execution counts, and the `java` kernel; notebooks/README.md
-counts the Claim checks of every lesson truly."""
+"""Committed notebooks of both editions are clean: no outputs, no execution counts, and the `java` kernel;
+notebooks/en/README.md (and notebooks/zh/README.md, where it has the column) counts the Claim checks of every lesson
+truly."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import nbformat
 import pytest
 
-from conftest import NOTEBOOKS_DIR, notebook_params, notebook_paths
+from conftest import EDITIONS, NOTEBOOKS_DIR, notebook_params, notebook_paths
 from unrolled_course.kernel import read_notebook
 
 
@@ -68,13 +70,31 @@ def claim_checks(path) -> int:
     return sum(len(_CLAIM_CALL.findall(c.source)) for c in nb.cells if c.cell_type == "code")
 
 
+def _listed_checks(readme: Path) -> dict[str, int]:
+    return {m.group(1): int(m.group(2))
+            for m in map(_CHECKS_ROW.match, readme.read_text(encoding="utf-8").splitlines()) if m}
+
+
 def test_readme_counts_the_checks_of_every_lesson():
-    """notebooks/README.md lists each lesson with its number of Claim checks, and the numbers are true."""
-    readme = (NOTEBOOKS_DIR / "README.md").read_text(encoding="utf-8")
-    listed = {m.group(1): int(m.group(2)) for m in map(_CHECKS_ROW.match, readme.splitlines()) if m}
-    lessons = sorted(p.name for p in NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
-    assert sorted(listed) == lessons, "notebooks/README.md's table must list every lesson with its check count"
-    wrong = {name: (listed[name], claim_checks(NOTEBOOKS_DIR / name)) for name in lessons
-             if listed[name] != claim_checks(NOTEBOOKS_DIR / name)}
-    assert not wrong, "checks column of notebooks/README.md (listed, actual): " + repr(wrong)
+    """notebooks/en/README.md lists each lesson with its number of Claim checks, and the numbers are true."""
+    folder = NOTEBOOKS_DIR / "en"
+    listed = _listed_checks(folder / "README.md")
+    lessons = sorted(p.name for p in folder.glob("[0-9][0-9]-*.ipynb"))
+    assert lessons, f"no lessons in {folder}"
+    assert sorted(listed) == lessons, "notebooks/en/README.md's table must list every lesson with its check count"
+    wrong = {name: (listed[name], claim_checks(folder / name)) for name in lessons
+             if listed[name] != claim_checks(folder / name)}
+    assert not wrong, "checks column of notebooks/en/README.md (listed, actual): " + repr(wrong)
     assert all(listed[name] > 0 for name in lessons), "every lesson checks at least one of its claims"
+
+
+@pytest.mark.parametrize("edition", [e for e in EDITIONS if e != "en"])
+def test_other_editions_readme_counts_agree(edition):
+    """A translated README that carries the checks column (a table row ending in a number) carries true numbers."""
+    readme = NOTEBOOKS_DIR / edition / "README.md"
+    if not readme.is_file():
+        pytest.skip(f"notebooks/{edition}/README.md is not written yet")
+    listed = _listed_checks(readme)
+    wrong = {name: (n, claim_checks(NOTEBOOKS_DIR / edition / name)) for name, n in listed.items()
+             if not (NOTEBOOKS_DIR / edition / name).is_file() or n != claim_checks(NOTEBOOKS_DIR / edition / name)}
+    assert not wrong, f"checks column of notebooks/{edition}/README.md (listed, actual): " + repr(wrong)

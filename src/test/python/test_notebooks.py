@@ -6,6 +6,8 @@ fails when the second run prints anything else than the first: seeded means the 
 cold or warm JIT; only wall-clock times printed with the ⏱ mark (unrolled.lesson.Timing) are
 masked. The masked text of each run is kept beside the executed copy (NAME.txt), so two test
 runs can be compared too.
+Only the English edition (notebooks/en/) runs: the Chinese one (notebooks/zh/) has the same code cells, byte for
+byte, which test_editions.py checks; so it prints the same.
 A cell tagged `raises-exception` may show an error on purpose; one tagged `skip-execution`
 is not run. Nothing is written into notebooks/: executed copies and the kernel's log go to
 target/executed-notebooks/.
@@ -19,7 +21,7 @@ import time
 import nbformat
 import pytest
 
-from conftest import EXECUTED_DIR, NOTEBOOKS_DIR, notebook_params
+from conftest import EDITION_DIR, EXECUTED_DIR, EXECUTED_EDITION, notebook_params
 from unrolled_course.kernel import NotebookFailure, RunReport, first_lines, read_notebook, run_notebook
 
 
@@ -49,18 +51,19 @@ def first_difference(label: str, nb, first: list[str], second: list[str], cells:
     return None
 
 
-@pytest.mark.parametrize("path", notebook_params())
+@pytest.mark.parametrize("path", notebook_params(EDITION_DIR))
 def test_notebook_runs_twice(path, record_notebook_time):
-    name = path.relative_to(NOTEBOOKS_DIR).as_posix()
+    name = path.relative_to(EDITION_DIR).as_posix()
+    shown = f"notebooks/{EXECUTED_EDITION}/{name}"
     before = _digest(path)
     nb, unreadable = read_notebook(path)
     if unreadable:
-        pytest.fail(f"notebooks/{name}: cannot be read as a notebook: {unreadable}", pytrace=False)
+        pytest.fail(f"{shown}: cannot be read as a notebook: {unreadable}", pytrace=False)
     report = RunReport()
     started = time.perf_counter()
     failure = "interrupted"
     try:
-        run_notebook(nb, cwd=path.parent, label=f"notebooks/{name}", passes=2, report=report,
+        run_notebook(nb, cwd=path.parent, label=f"{shown}", passes=2, report=report,
                      kernel_log=EXECUTED_DIR / f"{name}.kernel.log")
         failure = None
     except NotebookFailure as e:
@@ -75,7 +78,7 @@ def test_notebook_runs_twice(path, record_notebook_time):
             (EXECUTED_DIR / f"{name}.txt").write_text(_as_text(report.pass_texts[0]), encoding="utf-8")
     if not failure and len(report.pass_texts) == 2:
         cells = [i for i, c in enumerate(nb.cells) if c.cell_type == "code"]
-        failure = first_difference(f"notebooks/{name}", nb, *report.pass_texts, cells)
+        failure = first_difference(f"{shown}", nb, *report.pass_texts, cells)
     if failure:
         pytest.fail(failure, pytrace=False)
-    assert _digest(path) == before, f"notebooks/{name} changed on disk while it ran"
+    assert _digest(path) == before, f"{shown} changed on disk while it ran"

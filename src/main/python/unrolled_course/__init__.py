@@ -1,6 +1,7 @@
 """Unrolled's course tooling: student versions of the assignments, and a grader that runs them in the java kernel.
 
-The assignments in notebooks/assignments/ are the teacher's versions, written in nbgrader's conventions:
+The assignments in notebooks/en/assignments/ and notebooks/zh/assignments/ (the two editions: the same cells and
+code, English or Chinese text) are the teacher's versions, written in nbgrader's conventions:
 
 * cell metadata ``metadata.nbgrader`` as nbgrader writes it (schema 3): ``grade``, ``grade_id``, ``locked``,
   ``points``, ``solution``, ``task``;
@@ -13,10 +14,12 @@ So the same files work with real nbgrader. Entry points (through ``./lab.sh``)::
     python -m unrolled_course student-versions [OUTDIR]
     python -m unrolled_course student-versions --class-copy DIR
     python -m unrolled_course grade SUBMISSION.ipynb [...]
+    python -m unrolled_course editions {sync,check}
 """
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 
@@ -29,6 +32,12 @@ def _repo_root() -> Path:
 
 
 REPO_ROOT = _repo_root()
-ASSIGNMENTS_DIR = REPO_ROOT / "notebooks" / "assignments"
+NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
+# The editions, the English one first: it is the code source (editions.py) and the one the tests execute.
+EDITIONS = ("en", "zh")
+ASSIGNMENT_DIRS = tuple(NOTEBOOKS_DIR / edition / "assignments" for edition in EDITIONS)
+ASSIGNMENTS_DIR = ASSIGNMENT_DIRS[0]
 STUDENT_DIR = REPO_ROOT / "target" / "assignments" / "student"
 GRADES_DIR = REPO_ROOT / "target" / "assignments" / "grades"
+# Seconds one cell of a submission may run (grade.py; here so that the command line needs no nbformat to start).
+DEFAULT_TIMEOUT = float(os.environ.get("UNROLLED_GRADE_TIMEOUT", "60"))

@@ -3,8 +3,12 @@
 The teacher's notebooks are read once, before any student code runs, and kept in memory with their sha256; the
 grader stops with an error if one of them changes on disk while it grades. For each submission:
 
-1. find its assignment: the teacher's notebook in notebooks/assignments/ that shares the most grade_ids with it
-   (else the one with the same file name);
+1. find its assignment: the teacher's notebook in notebooks/en/assignments/ or notebooks/zh/assignments/ that shares
+   the most grade_ids with it (else the one with the same file name). The two editions' teacher notebooks have the
+   same cells, grade_ids, points and byte-identical code cells (``python -m unrolled_course editions check``), so a
+   submission scores the same against either; it is graded against the edition whose text it carries (the one
+   whose teacher's markdown cells it shares most, English on a tie), so that the restored locked text cells and the
+   feedback notebook are in the student's language;
 2. restore every check cell and every locked cell from the teacher's version, matched by grade_id — this puts
    the hidden tests back and undoes any edit to given code. A deleted check or locked cell is inserted again after
    the cell that precedes it in the teacher's notebook; one whose nbgrader metadata was removed is recognised by its
@@ -15,9 +19,9 @@ grader stops with an error if one of them changes on disk while it grades. For e
    (``class Math``, a ``sigma`` of its own: they would shadow java.lang.Math and the static import Ops.sigma in the
    checks); the checks below such a cell say why they failed;
 4. run every code cell top to bottom in a fresh kernel, going on after errors, timeouts and kernel deaths
-   (see kernel.py). The kernel's working directory is a new, empty scratch folder (plus notebooks/data/ if the
-   assignment reads it), never the teacher's folder, the grader's code or the output folder; it is deleted
-   afterwards. Each submission is graded in a worker process of its own, and its kernel runs in a session and
+   (see kernel.py). The kernel's working directory is a new, empty scratch folder (plus a copy of notebooks/data/
+   as data/ if the assignment reads it), never the teacher's folders, the grader's code or the output folder; it is
+   deleted afterwards. Each submission is graded in a worker process of its own, and its kernel runs in a session and
    process group of its own that is killed, with everything it started, when the submission is done; only then
    does the grader write the results. A worker that dies (killed by the submission) costs that submission its
    grade, reported as an environment error (exit status 1), and nothing else. When bubblewrap (``bwrap``) can run
@@ -68,17 +72,18 @@ from pathlib import Path
 
 import nbformat
 
+from . import DEFAULT_TIMEOUT  # seconds one cell may run (env UNROLLED_GRADE_TIMEOUT)
 from . import cells as C
 from .kernel import KernelUnavailable, kill_group, run_all_cells
 
-DEFAULT_TIMEOUT = float(os.environ.get("UNROLLED_GRADE_TIMEOUT", "60"))
 # The most text one output of a graded notebook, or one line of the report, keeps; the rest is cut, and says so.
 OUTPUT_LIMIT = 20_000
 
 MAGIC = re.compile(r"^\s*%%?[A-Za-z_]", re.MULTILINE)
 MAGICS_REFUSED = "magics are not allowed in submissions: this cell was not run (it has a line starting with %)"
 
-# Library types a solution may not use, per assignment: {regex: why}. A student cell that matches is not run, and
+# Library types a solution may not use, per assignment (its file name without .ipynb, the same in both editions,
+# notebooks/en/assignments/ and notebooks/zh/assignments/): {regex: why}. A student cell that matches is not run, and
 # every check below it that does not pass says why.
 FORBIDDEN: dict[str, dict[str, str]] = {
     "a3-lstm-cell": {
@@ -135,6 +140,8 @@ class Assignments:
 
     def __init__(self, folder: Path):
         self.folder = folder
+        # folders the sandbox hides from the kernel: this one, and the other editions' teacher folders (grade_all)
+        self.hidden: list[Path] = [folder]
         self.notebooks: dict[str, object] = {}
         self.paths: dict[str, Path] = {}
         self.sha256: dict[str, str] = {}
@@ -445,11 +452,13 @@ def grade_one(path: Path, assignments: Assignments, out_dir: Path, label: str, t
 
 def make_scratch(assignments: Assignments, name: str, scratch: Path | None = None) -> Path:
     """A fresh, empty working directory for one submission's kernel: it holds only what the assignment needs
-    (notebooks/data/ when the teacher's notebook mentions data/), never the teacher's notebooks, the grader's code
-    or the results."""
+    (a copy of notebooks/data/ as data/ when the teacher's notebook mentions data/), never the teacher's notebooks,
+    the grader's code or the results."""
     scratch = scratch or Path(tempfile.mkdtemp(prefix="unrolled-grade-"))
     teacher = assignments.notebooks[name]
-    data = assignments.folder.parent / "data"
+    # notebooks/<edition>/assignments/ → notebooks/data/ (or a data/ folder beside the assignments' folder)
+    data = next((d for d in (assignments.folder.parent / "data", assignments.folder.parent.parent / "data")
+                 if d.is_dir()), assignments.folder.parent / "data")
     if data.is_dir() and any("data/" in c.get("source", "") for c in teacher.cells if c.cell_type == "code"):
         shutil.copytree(data, scratch / "data")
     return scratch
@@ -655,8 +664,10 @@ def _run_sandboxed(bwrap: str, task, scratch: Path, private: Path) -> Grade:
     runtime = private / "runtime"
     runtime.mkdir()
     src = Path(__file__).resolve().parent.parent
-    command = [bwrap, "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
-               "--tmpfs", str(assignments.folder.resolve())]
+    command = [bwrap, "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"]
+    for folder in assignments.hidden:
+        if folder.is_dir():
+            command += ["--tmpfs", str(folder.resolve())]
     out_dir.mkdir(parents=True, exist_ok=True)
     command += ["--tmpfs", str(out_dir.resolve())]
     command += ["--bind", str(private), str(private), "--bind", str(scratch), str(scratch)]
@@ -724,18 +735,47 @@ NOT_SANDBOXED = ("note: bubblewrap (bwrap) is not available or cannot run here, 
 SANDBOXED = "sandbox: each kernel runs in bubblewrap (no network, system read-only, only its scratch folder writable)"
 
 
-def grade_all(paths: list[Path], assignments_dir: Path, out_dir: Path, timeout: float,
+def _markdown_sources(nb) -> set[str]:
+    return {c.source.strip() for c in nb.cells if c.cell_type == "markdown" and c.source.strip()}
+
+
+def choose_edition(editions: list[Assignments], path: Path, assignment: str | None = None) -> Assignments:
+    """The teacher's folder (edition) to grade a submission against: the one whose teacher notebook for it shares
+    the most markdown cells with the submission; the first (English) on a tie or when the file is unreadable.
+    The editions' code cells are identical, so this choice changes the feedback's language, never the points."""
+    if len(editions) == 1:
+        return editions[0]
+    try:
+        nb = nbformat.read(str(path), as_version=4)
+        theirs = _markdown_sources(nb)
+    except Exception:
+        return editions[0]
+    best, best_score = editions[0], -1
+    for book in editions:
+        name = assignment or book.match(nb, path)
+        score = len(_markdown_sources(book.notebooks[name]) & theirs) if name in book.notebooks else 0
+        if score > best_score:
+            best, best_score = book, score
+    return best
+
+
+def grade_all(paths: list[Path], assignments_dir: Path | list[Path], out_dir: Path, timeout: float,
               assignment: str | None = None, jobs: int = 1, out=sys.stdout) -> tuple[list[Grade], int]:
     """Grades every submission, `jobs` at a time, each in a worker process and a kernel of its own; returns the
     grades and an exit status: 0 when every submission got a report, 1 when some could not be run for reasons that
-    are not the student's (the kernel would not start, a worker died)."""
-    assignments = Assignments(assignments_dir)
+    are not the student's (the kernel would not start, a worker died). assignments_dir is one teacher's folder or a
+    list of them (one per edition, English first): each submission is graded against one (choose_edition)."""
+    folders = [Path(assignments_dir)] if isinstance(assignments_dir, (str, Path)) else [Path(f) for f in assignments_dir]
+    editions = [Assignments(folder) for folder in folders]
+    for book in editions:
+        book.hidden = list(folders)
+    assignments = editions[0]
     if assignment is not None and assignment not in assignments.notebooks:
-        raise C.AssignmentError(f"no assignment {assignment!r} in {assignments_dir}; there are "
+        raise C.AssignmentError(f"no assignment {assignment!r} in {folders[0]}; there are "
                                 + ", ".join(sorted(assignments.notebooks)))
     bwrap = sandbox_command()
     print(SANDBOXED if bwrap else NOT_SANDBOXED, file=out)
-    tasks = [(path, assignments, out_dir, label, timeout, assignment, bwrap)
+    tasks = [(path, choose_edition(editions, path, assignment), out_dir, label, timeout, assignment, bwrap)
              for path, label in zip(paths, _labels(paths))]
     grades = []
     pool = ThreadPoolExecutor(max_workers=max(1, min(jobs, len(tasks))))
@@ -747,7 +787,8 @@ def grade_all(paths: list[Path], assignments_dir: Path, out_dir: Path, timeout: 
         pool.shutdown(wait=True, cancel_futures=True)
         raise
     pool.shutdown()
-    assignments.verify()
+    for book in editions:
+        book.verify()
     json_path, csv_path = write_results(grades, out_dir, timeout)
     if len(grades) > 1:
         print("\n== summary", file=out)

@@ -83,7 +83,6 @@ def write_student_versions(source_dir: Path, out_dir: Path) -> list[StudentVersi
 # Files of the open repository a class copy leaves out besides the teacher's notebooks: the grader's tests, which
 # quote solution lines and need the teacher's versions to run.
 TEACHER_ONLY = ("src/test/python/test_assignments.py", "src/test/python/test_grader_hostile.py")
-ASSIGNMENTS = "notebooks/assignments"
 
 
 @dataclass
@@ -105,7 +104,7 @@ def _git(*args: str, cwd: Path, check: bool = True) -> str:
 
 
 def _student_readme(teacher_readme: str) -> str:
-    """notebooks/assignments/README.md for students: the table and the scoring rule, none of the teacher's notes."""
+    """notebooks/<edition>/assignments/README.md for students: the table and the scoring rule, none of the teacher's notes."""
     parts = teacher_readme.strip().split("\n\n")
     kept = [parts[0],
             "The student versions: write your code where a cell throws `UnsupportedOperationException(\"TODO: …\")`, "
@@ -117,18 +116,26 @@ def _student_readme(teacher_readme: str) -> str:
     return "\n\n".join(kept) + "\n"
 
 
-def write_class_copy(repo: Path, out_dir: Path, assignments_dir: Path) -> ClassCopy:
+def write_class_copy(repo: Path, out_dir: Path, assignments_dirs: Path | list[Path]) -> ClassCopy:
     """Copies the files git tracks in repo to out_dir, with the student versions in place of the teacher's notebooks
-    in notebooks/assignments/ (and a README there for students), and makes out_dir a git repository with one
-    commit, ready to push to the class's own repository. out_dir must not exist or be empty."""
+    in each of assignments_dirs (both editions: notebooks/en/assignments/ and notebooks/zh/assignments/; each keeps
+    its place in the copy, with a README there for students where the teacher's folder has one), and makes out_dir
+    a git repository with one commit, ready to push to the class's own repository. out_dir must not exist or be
+    empty."""
+    folders = [Path(assignments_dirs)] if isinstance(assignments_dirs, (str, Path)) else list(assignments_dirs)
+    try:
+        places = [folder.resolve().relative_to(Path(repo).resolve()).as_posix() for folder in folders]
+    except ValueError:
+        raise C.AssignmentError(f"the assignments' folders ({', '.join(map(str, folders))}) must lie inside {repo}")
     if out_dir.exists() and (not out_dir.is_dir() or any(out_dir.iterdir())):
         raise C.AssignmentError(f"{out_dir} exists and is not an empty folder: give a new folder for the class copy")
     try:
         tracked = _git("ls-files", "-z", cwd=repo).split("\0")
     except (C.AssignmentError, OSError) as e:
         raise C.AssignmentError(f"the class copy needs a git checkout of the repository and git on PATH ({e})")
-    teacher = {f"{ASSIGNMENTS}/{p.name}" for p in teacher_notebooks(assignments_dir)}
-    skip = teacher | set(TEACHER_ONLY) | {f"{ASSIGNMENTS}/README.md"}
+    skip = set(TEACHER_ONLY)
+    for folder, place in zip(folders, places):
+        skip |= {f"{place}/{p.name}" for p in teacher_notebooks(folder)} | {f"{place}/README.md"}
     out_dir.mkdir(parents=True, exist_ok=True)
     copied = 0
     for name in filter(None, tracked):
@@ -139,16 +146,20 @@ def write_class_copy(repo: Path, out_dir: Path, assignments_dir: Path) -> ClassC
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(source, target, follow_symlinks=False)
         copied += 1
-    made = write_student_versions(assignments_dir, out_dir / ASSIGNMENTS)
-    readme = assignments_dir / "README.md"
-    if readme.is_file():
-        (out_dir / ASSIGNMENTS / "README.md").write_text(_student_readme(readme.read_text(encoding="utf-8")),
-                                                         encoding="utf-8")
+    made, readmes = [], 0
+    for folder, place in zip(folders, places):
+        made += write_student_versions(folder, out_dir / place)
+        readme = folder / "README.md"
+        if readme.is_file():
+            (out_dir / place / "README.md").write_text(_student_readme(readme.read_text(encoding="utf-8")),
+                                                       encoding="utf-8")
+            readmes += 1
     source_commit = _git("rev-parse", "--short", "HEAD", cwd=repo).strip()
     top = out_dir / "README.md"
     if top.is_file():
         note = (f"> **Class copy** of Unrolled (made from commit {source_commit} by `./lab.sh student-versions "
-                "--class-copy`): `notebooks/assignments/` holds the student versions, without solutions or hidden "
+                "--class-copy`): " + " and ".join(f"`{place}/`" for place in places)
+                + f" hold{'s' if len(places) == 1 else ''} the student versions, without solutions or hidden "
                 "tests. The teacher's versions, the grader's tests and grading stay in the teacher's private "
                 "repository; `./test.sh` is meant for that one (here the assignments stop at their TODOs).\n\n")
         top.write_text(note + top.read_text(encoding="utf-8"), encoding="utf-8")
@@ -160,5 +171,5 @@ def write_class_copy(repo: Path, out_dir: Path, assignments_dir: Path) -> ClassC
     _git(*identity, "commit", "-q", "-m", f"Class copy of Unrolled {source_commit}: student versions of the "
          "assignments", cwd=out_dir)
     commit = _git("rev-parse", "--short", "HEAD", cwd=out_dir).strip()
-    return ClassCopy(out_dir, copied + len(made) + readme.is_file(), made,
+    return ClassCopy(out_dir, copied + len(made) + readmes, made,
                      [n for n in TEACHER_ONLY if n in tracked], commit)
