@@ -27,6 +27,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+import submissions
 from conftest import NOTEBOOKS_DIR, REPO_ROOT
 from unrolled_course import cells as C
 from unrolled_course.grade import grade_all
@@ -43,24 +44,13 @@ LOOP_TIMEOUT = float(os.environ.get("UNROLLED_TEST_LOOP_TIMEOUT", "15"))
 NBGRADER_KEYS = {"grade", "grade_id", "locked", "points", "schema_version", "solution", "task"}
 
 
-def _read(path):
-    return nbformat.read(str(path), as_version=4)
+_read = submissions.read
 
 
-def _cell(nb, grade_id):
-    return next(c for c in nb.cells if C.grade_id(c) == grade_id)
+_cell = submissions.cell
 
 
-def _solved(name: str, folder=ASSIGNMENTS):
-    """A student who solved everything: the student version with the teacher's code in the solution cells."""
-    teacher = _read(folder / f"{name}.ipynb")
-    student, _, _ = make_student_version(teacher, name)
-    for cell in student.cells:
-        if C.is_solution(cell):
-            code = _cell(teacher, C.grade_id(cell)).source.split("\n")
-            cell.source = "\n".join(line for line in code
-                                    if C.BEGIN_SOLUTION not in line and C.END_SOLUTION not in line)
-    return student
+_solved = submissions.solved
 
 
 def _solution_lines(source):

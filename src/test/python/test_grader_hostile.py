@@ -29,6 +29,7 @@ import subprocess
 import nbformat
 import pytest
 
+import submissions
 from conftest import NOTEBOOKS_DIR, REPO_ROOT
 
 from unrolled_course import cells as C
@@ -44,31 +45,21 @@ SLEEP_OK = "4321.25"      # the background process of the "processes" submission
 SLEEP_KILLER = "4321.75"  # the one the "killer" submission starts before it kills its worker
 
 
-def _read(path):
-    return nbformat.read(str(path), as_version=4)
+_read = submissions.read
 
 
 def _sha(path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _cell(nb, grade_id):
-    return next(c for c in nb.cells if C.grade_id(c) == grade_id)
+_cell = submissions.cell
 
 
 def _student(name: str):
     return make_student_version(_read(ASSIGNMENTS / f"{name}.ipynb"), name)[0]
 
 
-def _solved(name: str):
-    teacher = _read(ASSIGNMENTS / f"{name}.ipynb")
-    student = _student(name)
-    for cell in student.cells:
-        if C.is_solution(cell):
-            code = _cell(teacher, C.grade_id(cell)).source.split("\n")
-            cell.source = "\n".join(line for line in code
-                                    if C.BEGIN_SOLUTION not in line and C.END_SOLUTION not in line)
-    return student
+_solved = submissions.solved
 
 
 def _insert_after(nb, grade_id, source):
