@@ -42,7 +42,7 @@ import unrolled.nn.Parameters;
  * <h2>Backward, for t = T down to 1</h2>
  * <pre>
  *   ∂L/∂h_t  = ∂L/∂o_t·W_qh + δ_{t+1}·W_hh                    δ_{T+1} = 0
- *   δ_t      = ∂L/∂a_t = ∂L/∂h_t ∘ φ′(a_t)                    φ′ = 1 − h_t² for tanh
+ *   δ_t      = ∂L/∂a_t = ∂L/∂h_t ⊙ φ′(a_t)                    φ′ = 1 − h_t² for tanh
  *   ∂L/∂W_qh = Σ_t (∂L/∂o_t)ᵀ·h_t        ∂L/∂b_q  = Σ_t Σ_rows ∂L/∂o_t
  *   ∂L/∂W_hx = Σ_t δ_tᵀ·x_t              ∂L/∂b_ih = ∂L/∂b_hh = Σ_t Σ_rows δ_t
  *   ∂L/∂W_hh = Σ_t δ_tᵀ·h_{t−1}
@@ -161,7 +161,7 @@ public final class ElmanBptt {
             mult(dL_do, W_qh, dL_dh[t]);                              // ∂L/∂o_t·W_qh
             multAdd(delta_next, W_hh, dL_dh[t]);                      //   + δ_{t+1}·W_hh
             DMatrixRMaj delta = derivative(phi, h[t]);
-            elementMult(delta, dL_dh[t]);                             // δ_t = ∂L/∂h_t ∘ φ′(a_t)
+            elementMult(delta, dL_dh[t]);                             // δ_t = ∂L/∂h_t ⊙ φ′(a_t)
             multAddTransA(dL_do, h[t], dW_qh);                        // ∂L/∂W_qh += (∂L/∂o_t)ᵀ·h_t
             addEquals(db_q, sumCols(dL_do, null));                   // ∂L/∂b_q += Σ_rows ∂L/∂o_t
             multAddTransA(delta, x[t], dW_hx);                        // ∂L/∂W_hx += δ_tᵀ·x_t

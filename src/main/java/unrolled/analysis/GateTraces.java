@@ -17,7 +17,7 @@ import unrolled.nn.State;
  * {@code double[time][unit]} matrix, ready for a heatmap (time across, units down, or the other way round).
  *
  * <p>LSTM (and peephole LSTM): i, f, o ∈ (0, 1) (sigmoid gates), g ∈ (−1, 1) (candidate), the cell state c and
- * h = o ∘ tanh(c). GRU: r, z ∈ (0, 1), n ∈ (−1, 1), h. A forget gate near 1 keeps c on its conveyor belt; an
+ * h = o ⊙ tanh(c). GRU: r, z ∈ (0, 1), n ∈ (−1, 1), h. A forget gate near 1 keeps c on its conveyor belt; an
  * update gate z near 1 keeps h. The cell runs under {@link Node#noGrad()}: only values are recorded.
  */
 public final class GateTraces {

@@ -15,7 +15,7 @@ import unrolled.nn.RecurrentLayer;
  * <p>With a loss at the last step only ({@link LossSummedOverTime#crossEntropyAtLast}), every earlier ∂L/∂h_t arrives
  * through the recursion alone, one Jacobian per step (row layout, see {@link ElmanBptt}):
  * <pre>
- *   ∂L/∂h_{t−1} = (∂L/∂h_t ∘ φ′(a_t))·W_hh,   so   ‖∂L/∂h_t‖ ≤ (max|φ′|·σ_max(W_hh))^(T−t) · ‖∂L/∂h_T‖
+ *   ∂L/∂h_{t−1} = (∂L/∂h_t ⊙ φ′(a_t))·W_hh,   so   ‖∂L/∂h_t‖ ≤ (max|φ′|·σ_max(W_hh))^(T−t) · ‖∂L/∂h_T‖
  * </pre>
  * With tanh (|φ′| ≤ 1) and a spectral norm σ_max(W_hh) &lt; 1 the norm decays at least geometrically going back:
  * the gradient vanishes. With a linear or relu cell (φ′ = 1 where active) and large W_hh it grows geometrically:

@@ -7,7 +7,7 @@ import unrolled.maths.Elementary;
 
 /**
  * The Elman cell (tanh or relu) over a whole sequence as one op (see {@link FusedRecurrence}):
- * h_t = φ(a_t) with a_t = x_t·W_ihᵀ + b_ih + b_hh + h_{t−1}·W_hhᵀ. Backward: δa_t = (∂L/∂h_t)∘φ′(a_t) with
+ * h_t = φ(a_t) with a_t = x_t·W_ihᵀ + b_ih + b_hh + h_{t−1}·W_hhᵀ. Backward: δa_t = (∂L/∂h_t)⊙φ′(a_t) with
  * tanh′ = 1 − h_t² and relu′ = [h_t &gt; 0] ({@link Elementary}), and ∂L/∂h_{t−1} = δa_t·W_hh.
  */
 final class FusedElman extends FusedRecurrence {

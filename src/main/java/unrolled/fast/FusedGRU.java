@@ -8,9 +8,9 @@ import unrolled.maths.Elementary;
 /**
  * The GRU cell ({@code unrolled.nn.GRUCell}) in PyTorch's form over a whole sequence as one op (see {@link FusedRecurrence}). Per step, with
  * a = X·W_ihᵀ + b_ih and b = h_{t−1}·W_hhᵀ + b_hh split into (r, z, n) blocks: r = σ(a_r + b_r), z = σ(a_z + b_z),
- * n = tanh(a_n + r∘b_n), h_t = (1 − z)∘n + z∘h_{t−1}. Backward, with δh = ∂L/∂h_t: δa_n = δh∘(1−z)∘(1−n²),
- * δa_z = δh∘(h_{t−1} − n)∘z(1−z), δa_r = δa_n∘b_n∘r(1−r); the recurrent side gets the same except δb_n = δa_n∘r;
- * ∂L/∂h_{t−1} = δh∘z + δb·W_hh.
+ * n = tanh(a_n + r⊙b_n), h_t = (1 − z)⊙n + z⊙h_{t−1}. Backward, with δh = ∂L/∂h_t: δa_n = δh⊙(1−z)⊙(1−n²),
+ * δa_z = δh⊙(h_{t−1} − n)⊙z(1−z), δa_r = δa_n⊙b_n⊙r(1−r); the recurrent side gets the same except δb_n = δa_n⊙r;
+ * ∂L/∂h_{t−1} = δh⊙z + δb·W_hh.
  */
 final class FusedGRU extends FusedRecurrence {
 

@@ -9,9 +9,9 @@ import unrolled.maths.Elementary;
 /**
  * The LSTM cell ({@code unrolled.nn.LSTMCell}) over a whole sequence as one op (see {@link FusedRecurrence}). Per step, with a = the step's
  * rows of X·W_ihᵀ + b_ih + b_hh + h_{t−1}·W_hhᵀ: i = σ(a_i), f = σ(a_f), g = tanh(a_g), o = σ(a_o),
- * c_t = f∘c_{t−1} + i∘g, h_t = o∘tanh(c_t). Backward, with δh = ∂L/∂h_t (from above and from step t+1):
- * δc = δc_{t+1}·f_{t+1} + δh∘o∘(1 − tanh²c_t), then δa_i = δc∘g∘i(1−i), δa_f = δc∘c_{t−1}∘f(1−f),
- * δa_g = δc∘i∘(1−g²), δa_o = δh∘tanh(c_t)∘o(1−o), and ∂L/∂h_{t−1} = δa·W_hh.
+ * c_t = f⊙c_{t−1} + i⊙g, h_t = o⊙tanh(c_t). Backward, with δh = ∂L/∂h_t (from above and from step t+1):
+ * δc = δc_{t+1}·f_{t+1} + δh⊙o⊙(1 − tanh²c_t), then δa_i = δc⊙g⊙i(1−i), δa_f = δc⊙c_{t−1}⊙f(1−f),
+ * δa_g = δc⊙i⊙(1−g²), δa_o = δh⊙tanh(c_t)⊙o(1−o), and ∂L/∂h_{t−1} = δa·W_hh.
  * Extra input: c_0. Output: h_1 … h_T, then c_T (B more rows).
  */
 final class FusedLSTM extends FusedRecurrence {

@@ -51,7 +51,7 @@ final class Arithmetic {
         }
     }
 
-    /** y = a ∘ b (entry by entry); ∂L/∂a = g ∘ b, ∂L/∂b = g ∘ a. */
+    /** y = a ⊙ b (entry by entry); ∂L/∂a = g ⊙ b, ∂L/∂b = g ⊙ a. */
     static final class Mul extends Function {
         private DMatrixRMaj a;
         private DMatrixRMaj b;

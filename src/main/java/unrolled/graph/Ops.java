@@ -21,7 +21,7 @@ public final class Ops {
         return Node.apply(new Arithmetic.Sub(), a, b);
     }
 
-    /** a ∘ b, the entry-by-entry (Hadamard) product (same shapes). */
+    /** a ⊙ b, the entry-by-entry (Hadamard) product (same shapes). */
     public static Node mul(Node a, Node b) {
         return Node.apply(new Arithmetic.Mul(), a, b);
     }

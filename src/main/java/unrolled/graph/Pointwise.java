@@ -5,7 +5,7 @@ import unrolled.maths.Elementary;
 
 /**
  * An op applied to every entry on its own, y = f(x). Its Jacobian is diagonal, so both directions are a product
- * with f′: backward adds g ∘ f′(x) to the input gradient, forward returns f′(x) ∘ ẋ. A subclass states f and f′.
+ * with f′: backward adds g ⊙ f′(x) to the input gradient, forward returns f′(x) ⊙ ẋ. A subclass states f and f′.
  */
 abstract class Pointwise extends Function {
 

@@ -10,7 +10,7 @@
  *   <li>{@link unrolled.graph.Ops}: every op as a static function, so that a cell reads like its formula,
  *       {@code tanh(add(matmul(x, U), matmul(h, W)))}.</li>
  *   <li>The op families, each a small file of {@code Function}s with the formula and its derivative in the Javadoc:
- *       {@code Arithmetic} (+, −, ∘, A·B, X·Wᵀ + b, bias, transpose), {@code Pointwise} (tanh, σ, relu, exp, log,
+ *       {@code Arithmetic} (+, −, ⊙, A·B, X·Wᵀ + b, bias, transpose), {@code Pointwise} (tanh, σ, relu, exp, log,
  *       pow), {@code Reductions} (sum, mean, row softmax), {@code Join} and {@code Slice} (concat, stack, cut),
  *       {@code Embedding} (row lookup) and {@code Losses} (mean squared error, softmax cross-entropy).</li>
  *   <li>{@link unrolled.graph.Graph} and {@link unrolled.graph.Node#backward()}: the topological order, and the

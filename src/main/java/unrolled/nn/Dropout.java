@@ -9,8 +9,8 @@ import unrolled.graph.Node;
 import unrolled.graph.Tensors;
 
 /**
- * Inverted dropout: while training, y = x ∘ m / (1 − p) with m a fresh 0/1 mask, each entry kept with probability
- * 1 − p; in evaluation mode y = x. The scaled mask is a constant multiplied in, so ∂L/∂x = ∂L/∂y ∘ m / (1 − p):
+ * Inverted dropout: while training, y = x ⊙ m / (1 − p) with m a fresh 0/1 mask, each entry kept with probability
+ * 1 − p; in evaluation mode y = x. The scaled mask is a constant multiplied in, so ∂L/∂x = ∂L/∂y ⊙ m / (1 − p):
  * gradients flow only through the kept units, and the expected value of y is x in both modes.
  *
  * <p>Article 5's tip (after Zaremba et al. 2014): put dropout on the non-recurrent connections — between the input
@@ -69,7 +69,7 @@ public final class Dropout {
         return this;
     }
 
-    /** x ∘ m / (1 − p) in training mode (x itself when p = 0), x in evaluation mode. */
+    /** x ⊙ m / (1 − p) in training mode (x itself when p = 0), x in evaluation mode. */
     public Node apply(Node x) {
         if (!training || p == 0) {
             return x;

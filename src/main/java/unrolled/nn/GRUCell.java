@@ -18,9 +18,9 @@ import unrolled.graph.Node;
  * <pre>
  *   r_t = σ(a_r + b_r)                                  reset gate
  *   z_t = σ(a_z + b_z)                                  update gate
- *   n_t = tanh(a_n + r_t ∘ (h_{t−1}·W_hnᵀ + b_hn))        candidate, {@link Variant#PYTORCH}
- *   n_t = tanh(a_n + (r_t ∘ h_{t−1})·W_hnᵀ + b_hn)        candidate, {@link Variant#CHO} (Cho et al. 2014)
- *   h_t = (1 − z_t) ∘ n_t + z_t ∘ h_{t−1}  = n_t + z_t ∘ (h_{t−1} − n_t)
+ *   n_t = tanh(a_n + r_t ⊙ (h_{t−1}·W_hnᵀ + b_hn))        candidate, {@link Variant#PYTORCH}
+ *   n_t = tanh(a_n + (r_t ⊙ h_{t−1})·W_hnᵀ + b_hn)        candidate, {@link Variant#CHO} (Cho et al. 2014)
+ *   h_t = (1 − z_t) ⊙ n_t + z_t ⊙ h_{t−1}  = n_t + z_t ⊙ (h_{t−1} − n_t)
  * </pre>
  * The weights (1 − z) and z of the new and the old information sum to 1, which is article 3's point: one gate does
  * the work of the LSTM's forget and input gates. W_ih is 3H × input, W_hh is 3H × H.
@@ -77,7 +77,7 @@ public final class GRUCell extends GateBlockCell {
         Node z = sigmoid(add(slice(a, h, 2 * h), slice(b, h, 2 * h))).named("z");
         Node resetHidden = switch (variant) {
             case PYTORCH -> mul(r, slice(b, 2 * h, 3 * h));
-            case CHO -> slice(weights.ofHidden(mul(r, hPrev)), 2 * h, 3 * h); // the n block of (r∘h)·W_hhᵀ + b_hh
+            case CHO -> slice(weights.ofHidden(mul(r, hPrev)), 2 * h, 3 * h); // the n block of (r⊙h)·W_hhᵀ + b_hh
         };
         Node n = tanh(add(slice(a, 2 * h, 3 * h), resetHidden)).named("n");
         Node hNew = add(n, mul(z, sub(hPrev, n))).named("h");

@@ -19,8 +19,8 @@ import unrolled.graph.Tensors;
  *   f_t = σ(a_f)          forget gate
  *   g_t = tanh(a_g)       candidate cell (C̃_t)
  *   o_t = σ(a_o)          output gate
- *   c_t = f_t ∘ c_{t−1} + i_t ∘ g_t
- *   h_t = o_t ∘ tanh(c_t)
+ *   c_t = f_t ⊙ c_{t−1} + i_t ⊙ g_t
+ *   h_t = o_t ⊙ tanh(c_t)
  * </pre>
  * W_ih is 4H × input and W_hh is 4H × H, the four gates stacked (i, f, g, o).
  * {@link PeepholeLSTMCell} extends it with peephole terms added to a_i, a_f and a_o.

@@ -7,12 +7,12 @@ import unrolled.graph.Node;
  * The peephole LSTM (article 3, Part Four; Gers &amp; Schmidhuber 2000): an LSTM whose gates also look at the cell
  * state through diagonal weights, 1 × H each, acting entry by entry. With a split as in {@link LSTMCell}:
  * <pre>
- *   i_t = σ(a_i + w_ci ∘ c_{t−1})
- *   f_t = σ(a_f + w_cf ∘ c_{t−1})
+ *   i_t = σ(a_i + w_ci ⊙ c_{t−1})
+ *   f_t = σ(a_f + w_cf ⊙ c_{t−1})
  *   g_t = tanh(a_g)
- *   c_t = f_t ∘ c_{t−1} + i_t ∘ g_t
- *   o_t = σ(a_o + w_co ∘ c_t)       the output gate sees the new cell state
- *   h_t = o_t ∘ tanh(c_t)
+ *   c_t = f_t ⊙ c_{t−1} + i_t ⊙ g_t
+ *   o_t = σ(a_o + w_co ⊙ c_t)       the output gate sees the new cell state
+ *   h_t = o_t ⊙ tanh(c_t)
  * </pre>
  * Parameters: weight_ih, weight_hh, bias_ih, bias_hh as in the LSTM, then weight_ci, weight_cf, weight_co — 3H more.
  */

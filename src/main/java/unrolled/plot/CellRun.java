@@ -27,8 +27,8 @@ import unrolled.nn.State;
  * <ul>
  *   <li>RNN: h0, x, hx = [h<sub>t−1</sub>, x<sub>t</sub>], a = W<sub>ih</sub>x + b<sub>ih</sub> + W<sub>hh</sub>h +
  *       b<sub>hh</sub>, h;</li>
- *   <li>LSTM: c0, h0, x, hx, f, i, g, o, fc = f∘c<sub>t−1</sub>, ig = i∘g, c, tc = tanh(c), h;</li>
- *   <li>GRU: h0, x, hx, r, z, n, omz = 1 − z, zn = (1 − z)∘n, zh = z∘h<sub>t−1</sub>, h.</li>
+ *   <li>LSTM: c0, h0, x, hx, f, i, g, o, fc = f⊙c<sub>t−1</sub>, ig = i⊙g, c, tc = tanh(c), h;</li>
+ *   <li>GRU: h0, x, hx, r, z, n, omz = 1 − z, zn = (1 − z)⊙n, zh = z⊙h<sub>t−1</sub>, h.</li>
  * </ul>
  */
 public final class CellRun {

@@ -14,11 +14,11 @@ import unrolled.plot.CellSchematic.Wire;
  * <ul>
  *   <li>RNN: a<sub>t</sub> = W<sub>ih</sub>x<sub>t</sub> + b<sub>ih</sub> + W<sub>hh</sub>h<sub>t−1</sub> +
  *       b<sub>hh</sub>, h<sub>t</sub> = tanh(a<sub>t</sub>);</li>
- *   <li>LSTM: f, i, g, then c<sub>t</sub> = f<sub>t</sub>∘c<sub>t−1</sub> + i<sub>t</sub>∘g<sub>t</sub>, then o,
- *       then h<sub>t</sub> = o<sub>t</sub>∘tanh(c<sub>t</sub>);</li>
- *   <li>GRU: r, z, n<sub>t</sub> = tanh(W<sub>in</sub>x<sub>t</sub> + b<sub>in</sub> + r<sub>t</sub>∘(W<sub>hn</sub>
- *       h<sub>t−1</sub> + b<sub>hn</sub>)), then h<sub>t</sub> = (1 − z<sub>t</sub>)∘n<sub>t</sub> +
- *       z<sub>t</sub>∘h<sub>t−1</sub>.</li>
+ *   <li>LSTM: f, i, g, then c<sub>t</sub> = f<sub>t</sub>⊙c<sub>t−1</sub> + i<sub>t</sub>⊙g<sub>t</sub>, then o,
+ *       then h<sub>t</sub> = o<sub>t</sub>⊙tanh(c<sub>t</sub>);</li>
+ *   <li>GRU: r, z, n<sub>t</sub> = tanh(W<sub>in</sub>x<sub>t</sub> + b<sub>in</sub> + r<sub>t</sub>⊙(W<sub>hn</sub>
+ *       h<sub>t−1</sub> + b<sub>hn</sub>)), then h<sub>t</sub> = (1 − z<sub>t</sub>)⊙n<sub>t</sub> +
+ *       z<sub>t</sub>⊙h<sub>t−1</sub>.</li>
  * </ul>
  * The layout is made for 2 hidden units and is stretched sideways for more; it suits small cells (up to about 8
  * numbers per vector), the ones whose numbers a reader can follow.
@@ -58,9 +58,9 @@ public final class CellSchematics {
         Layout l = new Layout(inputs, hidden);
         return new CellSchematic("LSTM cell", "", l.width(), l.height(), List.of(
                 l.hidden("c0", "c_{t−1}", null, 80, 90, false),
-                l.hidden("fc", "f_t∘c_{t−1}", "×", 330, 90, false),
+                l.hidden("fc", "f_t⊙c_{t−1}", "×", 330, 90, false),
                 l.hidden("c", "c_t", "+", 560, 90, false),
-                l.hidden("ig", "i_t∘g_t", "×", 450, 170, false),
+                l.hidden("ig", "i_t⊙g_t", "×", 450, 170, false),
                 l.hidden("f", "f_t", "σ", 160, 250, true),
                 l.hidden("i", "i_t", "σ", 300, 250, true),
                 l.hidden("g", "g_t", "tanh", 450, 250, false),
@@ -79,9 +79,9 @@ public final class CellSchematics {
                 new Stage("forget gate", "f_t = σ(W_{if} x_t + b_{if} + W_{hf} h_{t−1} + b_{hf})", List.of("f")),
                 new Stage("input gate", "i_t = σ(W_{ii} x_t + b_{ii} + W_{hi} h_{t−1} + b_{hi})", List.of("i")),
                 new Stage("candidate", "g_t = tanh(W_{ig} x_t + b_{ig} + W_{hg} h_{t−1} + b_{hg})", List.of("g")),
-                new Stage("new cell state", "c_t = f_t∘c_{t−1} + i_t∘g_t", List.of("fc", "ig", "c")),
+                new Stage("new cell state", "c_t = f_t⊙c_{t−1} + i_t⊙g_t", List.of("fc", "ig", "c")),
                 new Stage("output gate", "o_t = σ(W_{io} x_t + b_{io} + W_{ho} h_{t−1} + b_{ho})", List.of("o")),
-                new Stage("output", "h_t = o_t∘tanh(c_t)", List.of("tc", "h"))));
+                new Stage("output", "h_t = o_t⊙tanh(c_t)", List.of("tc", "h"))));
     }
 
     /** The GRU cell (PyTorch's variant) in five stages: what comes in, r, z, the candidate n, the new state. */
@@ -89,10 +89,10 @@ public final class CellSchematics {
         Layout l = new Layout(inputs, hidden);
         return new CellSchematic("GRU cell", "", l.width(), l.height(), List.of(
                 l.hidden("h0", "h_{t−1}", null, 80, 90, false),
-                l.hidden("zh", "z_t∘h_{t−1}", "×", 310, 90, false),
+                l.hidden("zh", "z_t⊙h_{t−1}", "×", 310, 90, false),
                 l.hidden("h", "h_t", "+", 630, 90, false),
                 l.hidden("omz", "1 − z_t", "1−", 460, 170, true),
-                l.hidden("zn", "(1 − z_t)∘n_t", "×", 630, 170, false),
+                l.hidden("zn", "(1 − z_t)⊙n_t", "×", 630, 170, false),
                 l.hidden("z", "z_t", "σ", 310, 250, true),
                 l.hidden("r", "r_t", "σ", 460, 250, true),
                 l.hidden("n", "n_t", "tanh", 630, 250, false),
@@ -106,8 +106,8 @@ public final class CellSchematics {
                 new Stage("what comes in", "the state h_{t−1} from step t−1 and the input x_t", List.of("h0", "x", "hx")),
                 new Stage("reset gate", "r_t = σ(W_{ir} x_t + b_{ir} + W_{hr} h_{t−1} + b_{hr})", List.of("r")),
                 new Stage("update gate", "z_t = σ(W_{iz} x_t + b_{iz} + W_{hz} h_{t−1} + b_{hz})", List.of("z")),
-                new Stage("candidate", "n_t = tanh(W_{in} x_t + b_{in} + r_t∘(W_{hn} h_{t−1} + b_{hn}))", List.of("n")),
-                new Stage("new state", "h_t = (1 − z_t)∘n_t + z_t∘h_{t−1}", List.of("omz", "zn", "zh", "h"))));
+                new Stage("candidate", "n_t = tanh(W_{in} x_t + b_{in} + r_t⊙(W_{hn} h_{t−1} + b_{hn}))", List.of("n")),
+                new Stage("new state", "h_t = (1 − z_t)⊙n_t + z_t⊙h_{t−1}", List.of("omz", "zn", "zh", "h"))));
     }
 
     /** Positions on the 2-unit grid, stretched sideways by hidden / 2 for wider cells. */

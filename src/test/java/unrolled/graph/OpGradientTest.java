@@ -18,7 +18,7 @@ import unrolled.calculus.GradCheck;
 
 /**
  * Every op against central finite differences, and its forward-mode rule against its backward rule.
- * Each op is wrapped in a random weighted sum, L = Σ r ∘ op(inputs), so that every entry of the output matters.
+ * Each op is wrapped in a random weighted sum, L = Σ r ⊙ op(inputs), so that every entry of the output matters.
  */
 class OpGradientTest {
 

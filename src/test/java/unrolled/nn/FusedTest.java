@@ -167,8 +167,8 @@ class FusedTest {
         Recurrent peephole = Recurrent.peephole(2, 3).fused(true).seed(1).build();
         Recurrent cho = Recurrent.gru(2, 3, GRUCell.Variant.CHO).fused(true).seed(1).build();
         List<Node> xs = List.of(Node.constant(Tensors.ones(1, 2)), Node.constant(Tensors.ones(1, 2)));
-        assertEquals("mul", peephole.forward(xs).lastOutput().function().name(), "h = o ∘ tanh(c), step by step");
-        assertEquals("add", cho.forward(xs).lastOutput().function().name(), "h = (1 − z)∘n + z∘h, step by step");
+        assertEquals("mul", peephole.forward(xs).lastOutput().function().name(), "h = o ⊙ tanh(c), step by step");
+        assertEquals("add", cho.forward(xs).lastOutput().function().name(), "h = (1 − z)⊙n + z⊙h, step by step");
         assertEquals("sliceRows", Recurrent.lstm(2, 3).fused(true).seed(1).build().forward(xs).lastOutput()
                 .function().name(), "a fused layer's outputs are row blocks of the fused op");
         assertTrue(ElmanCell.random(2, 3, new Random(0)).fusedForm() != null, "each cell declares its fused form");

@@ -20,7 +20,7 @@ import unrolled.graph.Node;
  * Our numbers against PyTorch's. The fixtures in src/test/resources/unrolled/nn were written by
  * src/test/python/fixtures/make_rnn_fixtures.py (float64, fixed seeds): a state_dict under PyTorch's names, loaded
  * here with {@link Parameters#load}, and the input, outputs, final states and gradients of
- * L = Σ_t sum(output_t ∘ R_t) + Σ_k sum(h_n_k ∘ S_k) (+ Σ_k sum(c_n_k ∘ C_k)).
+ * L = Σ_t sum(output_t ⊙ R_t) + Σ_k sum(h_n_k ⊙ S_k) (+ Σ_k sum(c_n_k ⊙ C_k)).
  */
 class PyTorchEqualityTest {
 

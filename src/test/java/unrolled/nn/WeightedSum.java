@@ -11,7 +11,7 @@ import unrolled.graph.Node;
 import unrolled.graph.Tensors;
 
 /**
- * A fixed random linear loss L = Σ_k sum(v_k ∘ R_k) over a list of nodes, with every R_k drawn once (on first use,
+ * A fixed random linear loss L = Σ_k sum(v_k ⊙ R_k) over a list of nodes, with every R_k drawn once (on first use,
  * from a seeded Random) and reused on every later call, so a gradient check sees the same function each time and
  * every entry of every output matters.
  */

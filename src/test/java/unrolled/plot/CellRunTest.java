@@ -27,7 +27,7 @@ class CellRunTest {
         State s1 = cell.step(XS.get(0), cell.initialState(1)), s2 = cell.step(XS.get(1), s1);
         assertArrayEquals(s2.h().value().data, run.get(1, "h"), 0);
         assertArrayEquals(s1.c().value().data, run.get(1, "c0"), 0);
-        for (int k = 0; k < 2; k++) {                               // c = f∘c0 + i∘g, h = o∘tanh(c)
+        for (int k = 0; k < 2; k++) {                               // c = f⊙c0 + i⊙g, h = o⊙tanh(c)
             double[] v = {run.get(1, "f")[k] * run.get(1, "c0")[k] + run.get(1, "i")[k] * run.get(1, "g")[k]};
             assertEquals(run.get(1, "c")[k], v[0], 1e-15);
             assertEquals(run.get(1, "h")[k], run.get(1, "o")[k] * Math.tanh(run.get(1, "c")[k]), 1e-15);

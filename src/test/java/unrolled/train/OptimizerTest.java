@@ -12,7 +12,7 @@ import unrolled.graph.Tensors;
 import unrolled.nn.Parameters;
 
 /**
- * The first three steps of each optimiser on L(θ) = Σ cᵢθᵢ² with c = (1, 3) from θ = (1, −2), so g = 2c∘θ,
+ * The first three steps of each optimiser on L(θ) = Σ cᵢθᵢ² with c = (1, 3) from θ = (1, −2), so g = 2c⊙θ,
  * against the update formulas written out here and against numbers printed by PyTorch.
  */
 class OptimizerTest {
