@@ -25,6 +25,7 @@ import io
 import shutil
 import socket
 import subprocess
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -387,3 +388,12 @@ def test_methods_shadowing_static_imports_are_refused():
     refused = G.prepare(nb, teacher, "toy").refused
     assert list(refused) == [1], refused
     assert "uses the name sigmoid for a type or method of its own" in refused[1]
+
+
+def test_the_sandbox_keeps_a_checkout_under_tmp_visible(monkeypatch):
+    """The sandbox lays an empty tmpfs over /tmp: a checkout there (a CI clone) must be bound back, read-only."""
+    monkeypatch.setattr(G.sys, "prefix", "/tmp/clone/.venv")
+    assert G._code_under_tmp(Path("/tmp/clone/src/main/python")) == [Path("/tmp/clone").resolve(),
+                                                                    Path("/tmp/clone/.venv").resolve()]
+    monkeypatch.setattr(G.sys, "prefix", "/usr")
+    assert G._code_under_tmp(Path("/work/clone/src/main/python")) == []

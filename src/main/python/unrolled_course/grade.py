@@ -654,6 +654,15 @@ def _worker_died(path: Path, assignments: Assignments, assignment: str | None, w
     return grade
 
 
+def _code_under_tmp(src: Path) -> list[Path]:
+    """The folders the worker runs from (the project holding ``src``, the Python environment) that lie under /tmp,
+    which the sandbox replaces by an empty tmpfs; parents before children."""
+    tmp = Path("/tmp").resolve()
+    project = src.parents[2] if src.parts[-3:] == ("src", "main", "python") else src
+    folders = {project.resolve(), Path(sys.prefix).resolve()}
+    return sorted(f for f in folders if f == tmp or tmp in f.parents)
+
+
 def _run_sandboxed(bwrap: str, task, scratch: Path, private: Path) -> Grade:
     """Runs the worker, and so the kernel, in bubblewrap: no network, the system read-only, the teacher's folder and
     the output folder hidden, only the scratch folder (and the worker's private folder) writable."""
@@ -665,6 +674,8 @@ def _run_sandboxed(bwrap: str, task, scratch: Path, private: Path) -> Grade:
     runtime.mkdir()
     src = Path(__file__).resolve().parent.parent
     command = [bwrap, "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"]
+    for folder in _code_under_tmp(src):  # a checkout under /tmp: its code, jars and Python stay visible, read-only
+        command += ["--ro-bind", str(folder), str(folder)]
     for folder in assignments.hidden:
         if folder.is_dir():
             command += ["--tmpfs", str(folder.resolve())]
